@@ -1,0 +1,3 @@
+from moedebog.cli import main
+
+raise SystemExit(main())

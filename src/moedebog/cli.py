@@ -1,0 +1,36 @@
+"""The `moedebog` command: thin subcommands that call library functions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from moedebog import __version__
+from moedebog.commands import parse as parse_command
+
+COMMANDS = {"parse": parse_command}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="moedebog", description="Mødebog for danske råd og udvalg.")
+    parser.add_argument("--version", action="version", version=f"moedebog {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    for name, module in COMMANDS.items():
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 1
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        print("moedebog: afbrudt", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

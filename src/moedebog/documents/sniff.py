@@ -1,0 +1,51 @@
+"""Decide a file's format from its content, never from its name.
+
+Returns one of the format names the registry knows, or raises DocumentError for content that
+is empty or recognisably something we cannot read (old binary Word, arbitrary binary data).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moedebog.documents.errors import DocumentError
+from moedebog.documents.textdecode import detect_encoding
+
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h[1-6]|table|section|article|span|meta)\b",
+                         re.IGNORECASE | re.DOTALL)
+_FIRSTAGENDA_KEYS = ("Dagsordenpunkter", "Moede", "Udvalg")
+
+
+def sniff(head: bytes) -> str:
+    """The format of a document whose first bytes are ``head``."""
+    if not head.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise DocumentError("tom fil")
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise DocumentError("gammelt binært Office-format (.doc) understøttes ikke; gem filen som DOCX eller PDF")
+    if head.startswith(b"{\\rtf"):
+        raise DocumentError("RTF understøttes ikke; gem filen som DOCX eller PDF")
+    encoding = detect_encoding(head)
+    text = head.decode(encoding, errors="replace")
+    if _looks_binary(text):
+        raise DocumentError("binære data, ikke et kendt dokumentformat")
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped[:1] in "{[":
+        if any(f'"{key}"' in text for key in _FIRSTAGENDA_KEYS):
+            return "firstagenda-json"
+        raise DocumentError("JSON-fil, men ikke en FirstAgenda-dagsorden")
+    if _HTML_START.match(stripped.encode("utf-8", errors="replace")):
+        return "html"
+    return "text"
+
+
+def _looks_binary(text: str) -> bool:
+    """True when too many characters are control characters or decoding failures."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n\f\v") or ch == "\ufffd")
+    return bad > len(sample) * 0.05
