@@ -109,6 +109,8 @@ class Document:
     deadline: str | None = None
     sender: str | None = None
     signatories: list[str] = field(default_factory=list)
+    #: The text of a letter (or of a document with no agenda structure), split at its headings.
+    sections: list[Section] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     ref: str | None = None
     pages: int | None = None

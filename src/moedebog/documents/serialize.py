@@ -65,6 +65,7 @@ def head_dict(doc: Document) -> dict[str, Any]:
         "deadline": doc.deadline,
         "sender": doc.sender,
         "signatories": list(doc.signatories),
+        "sections": [{"kind": s.kind, "title": s.title, "text": s.text} for s in doc.sections],
         "warnings": list(doc.warnings),
     }
     if doc.ref:
