@@ -33,7 +33,7 @@ def sniff(head: bytes) -> str:
     if _looks_binary(text):
         raise DocumentError("binære data, ikke et kendt dokumentformat")
     stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped[:1] in "{[":
+    if stripped[:1] == "{" or re.match(r"\[\s*[{\[\"\d\]-]", stripped[:20]):
         if any(f'"{key}"' in text for key in _FIRSTAGENDA_KEYS):
             return "firstagenda-json"
         raise DocumentError("JSON-fil, men ikke en FirstAgenda-dagsorden")

@@ -1,0 +1,39 @@
+"""Plain text and markdown, as extraction tools leave meeting documents.
+
+The file is decoded incrementally and handed to the segmenter line by line, so a text file of any
+size is read in memory bounded by its largest item.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator
+
+from moedebog.documents.records import Document, Item
+from moedebog.documents.segmenter import segment
+from moedebog.documents.source import Source
+from moedebog.documents.textdecode import detect_encoding
+
+_MARKDOWN = re.compile(r"^(#{1,6}\s|\|.*\|\s*$|\s*[-*]\s+\[.*\]\(.*\))", re.MULTILINE)
+
+
+def read(source: Source, on_item: Callable[[Item], None] | None = None) -> Document:
+    head = source.head()
+    encoding = detect_encoding(head)
+    sample = head.decode(encoding, errors="replace")
+    fmt = "markdown" if _MARKDOWN.search(sample) else "text"
+    document = Document(format=fmt)
+    with source.open() as raw:
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline=None)
+        segment(_lines(stream), document, on_item)
+    return document
+
+
+def _lines(stream: io.TextIOWrapper) -> Iterator[str]:
+    """Lines without their ends; form feeds (page breaks in extracted text) end a line too."""
+    for line in stream:
+        if "\f" in line or "\v" in line:
+            yield from re.split(r"[\f\v]", line.rstrip("\n"))
+        else:
+            yield line.rstrip("\n")

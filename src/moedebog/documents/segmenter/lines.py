@@ -1,0 +1,59 @@
+"""Cleaning of single lines before the segmenter looks at them.
+
+Extraction tools leave marks that carry no content: Word bookmarks ("[bookmark: Case_Udvalg]"),
+image placeholders, markdown emphasis and link syntax, non-breaking spaces. Removing them here
+keeps every later rule simple.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_IMAGE = re.compile(r"\[image:[^\]]*\]|!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_BULLET = re.compile(r"^(?:[-•*▪◦·‣–]\s+|\d{1,2}\)\s+)")
+
+
+def clean(raw: str) -> str:
+    """A line stripped of markup that carries no content, with spaces normalised.
+
+    Tabs are kept because they separate table cells and table-of-contents columns.
+    """
+    line = raw
+    if "[" in line:
+        line = _BOOKMARK.sub("", line)
+        line = _IMAGE.sub("", line)
+        line = _LINK.sub(r"\1", line)
+    if "*" in line or "__" in line:
+        line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", line)
+    line = _ZERO_WIDTH.sub("", line)
+    line = _SPACES.sub(" ", line)
+    line = line.strip(" \t\r\n\f\v")
+    if line.startswith("#"):
+        line = _MD_HEADING.sub("", line)
+    return line
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+def without_bullet(line: str) -> str:
+    return _BULLET.sub("", line, count=1)
+
+
+def is_indented(raw: str) -> bool:
+    """True when the raw line starts with white space (a continuation or list in some extractions)."""
+    return raw[:1] in (" ", "\t") and bool(raw.strip())
+
+
+def normalize_title(title: str) -> str:
+    """A comparison key for titles: lower case, single spaces, no dotted leaders or end punctuation."""
+    key = re.sub(r"\.{2,}.*$", "", title)
+    key = re.sub(r"[\s\u00a0]+", " ", key).strip(" .:\t").lower()
+    return key.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")

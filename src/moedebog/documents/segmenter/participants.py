@@ -1,0 +1,68 @@
+"""The participant list of minutes ("Deltagerfortegnelse"), grouped as the document groups it.
+
+Members appear as "Name, Municipality"; officials and the secretariat as "Title Name (referent)".
+Names are kept without titles; the title and "referent" become the role.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moedebog.documents.records import Participant
+
+#: Line that introduces the participant list.
+LIST_TITLES = {"deltagerfortegnelse", "deltagerliste", "mødedeltagere", "fremmøde", "tilstede", "til stede"}
+
+_GROUPS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(afbud|fraværende|forfald|meldt afbud|ikke til stede)\b", re.I), "absent"),
+    (re.compile(r"^(deltagere|deltog|til stede|tilstede|fremmødte|medlemmer|mødedeltagere)\b", re.I), "present"),
+    (re.compile(r"^fra .*(sekretariat|kl\b)", re.I), "secretariat"),
+    (re.compile(r"^(sekretariat|sekretariatet|referent)\b", re.I), "secretariat"),
+    (re.compile(r"^(fra\s+\S+|embedsmænd|administrationen|desuden deltog|øvrige deltagere|gæster)", re.I),
+     "officials"),
+]
+
+_TITLE_WORDS = re.compile(
+    r"^((?:[A-ZÆØÅ][a-zæøå]*(?:konsulent|chef|direktør|leder|sekretær|fuldmægtig|medarbejder|"
+    r"medhjælp|koordinator|rådgiver|analytiker|assistent|praktikant|formand|borgmester|rådmand|"
+    r"økonom|jurist|specialist|partner)|Konsulent|Chef|Direktør|Sekretær|Praktikant|Formand|Næstformand|"
+    r"Borgmester|Rådmand|Jurist|Økonom)(?:\s+og\s+[a-zæøå]+)?)\s+(?=[A-ZÆØÅ])"
+)
+_PAREN_ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
+_PARTY = re.compile(r"^[A-ZÆØÅ]{1,2}$")
+
+
+def group_of(line: str) -> str | None:
+    """The group a group-title line opens, or None when the line is not a group title."""
+    if len(line) > 60 or "," in line:
+        return None
+    for pattern, group in _GROUPS:
+        if pattern.match(line):
+            return group
+    return None
+
+
+def parse_participant(line: str, group: str, group_title: str | None) -> Participant | None:
+    """One person from a participant line, or None when the line holds no name."""
+    text = line.strip(" -•*\t")
+    if not text or len(text) > 160:
+        return None
+    roles: list[str] = []
+    m = _PAREN_ROLE.search(text)
+    if m and not _PARTY.match(m.group(1).strip()):
+        roles.append(m.group(1).strip())
+        text = text[: m.start()].strip()
+    affiliation: str | None = None
+    if "," in text:
+        name, affiliation = (part.strip() for part in text.split(",", 1))
+        affiliation = affiliation or None
+    else:
+        name = text
+    t = _TITLE_WORDS.match(name)
+    if t:
+        roles.insert(0, t.group(1))
+        name = name[t.end():].strip()
+    if not name or not any(ch.isalpha() for ch in name):
+        return None
+    return Participant(name=name, affiliation=affiliation, group=group, role=", ".join(roles) or None,
+                       group_title=group_title)

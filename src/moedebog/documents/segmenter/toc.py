@@ -1,0 +1,89 @@
+"""Table-of-contents lines in the three shapes extraction tools produce.
+
+- dotted leaders:   "1.1. Godkendelse af referat ....... 5"
+- tab separated:    "3.1.\tStatus på implementeringen af sundhedsreformen\t5"
+- markdown tables:  "| 3.1. | Børnehus Midtjylland – aktiviteter og drift 2016-17 | 5 |"
+
+Each becomes a TocEntry(number, title, page). Unnumbered entries ("Deltagerfortegnelse ..... 3")
+have number None: they belong to the table but are not headings or items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from moedebog.documents.segmenter.lines import clean
+
+NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,2})?)\.?"
+_LEADER = re.compile(rf"^(?:{NUMBER}\s+)?(?P<title>\S.*?)\s*(?:\.{{3,}}|…+|\t)[\s.…]*(?P<page>\d{{1,3}})$")
+_PLAIN = re.compile(rf"^{NUMBER}\s+(?P<title>\S.*?)\s+(?P<page>\d{{1,3}})$")
+_NUM_ONLY = re.compile(rf"^{NUMBER}$")
+_SEPARATOR_ROW = re.compile(r"^\|?[\s|:-]*\|[\s|:-]*$")
+
+
+@dataclass(slots=True)
+class TocEntry:
+    number: str | None
+    title: str
+    page: int | None
+
+    @property
+    def is_item(self) -> bool:
+        return self.number is not None and "." in self.number
+
+
+def parse_toc_line(raw: str, in_toc: bool) -> TocEntry | None | bool:
+    """Parse one line as a TOC entry.
+
+    Returns a TocEntry, True for a line that belongs to a TOC but carries no entry (a markdown
+    table separator or an empty row), or None when the line is not part of a TOC. Lines with a
+    number, a title and a page separated only by spaces are accepted only inside a TOC, because
+    body text can look like that ("2. Lov om ... fra 2027").
+    """
+    stripped = raw.strip()
+    if stripped.startswith("|"):
+        return _table_row(stripped)
+    line = clean(raw)
+    if not line:
+        return None
+    m = _LEADER.match(line)
+    if m and ("\t" in raw or "..." in line or "…" in line) and _plausible(m.group("title")):
+        return TocEntry(m.group("num"), _title(m.group("title")), int(m.group("page")))
+    if in_toc:
+        m = _PLAIN.match(line)
+        if m and _plausible(m.group("title")):
+            return TocEntry(m.group("num"), _title(m.group("title")), int(m.group("page")))
+    return None
+
+
+def _table_row(row: str) -> TocEntry | None | bool:
+    if _SEPARATOR_ROW.match(row):
+        return True
+    cells = [clean(c) for c in row.strip().strip("|").split("|")]
+    cells = [c for c in cells]
+    if not any(cells):
+        return True
+    if len(cells) >= 2 and re.fullmatch(r"\d{1,3}", cells[-1] or ""):
+        page = int(cells[-1])
+        rest = [c for c in cells[:-1] if c]
+        if not rest:
+            return None
+        m = _NUM_ONLY.match(rest[0])
+        if m and len(rest) >= 2:
+            return TocEntry(m.group("num"), _title(" ".join(rest[1:])), page)
+        m = re.match(rf"^{NUMBER}\s+(?P<title>.+)$", rest[0])
+        if m and len(rest) == 1:
+            return TocEntry(m.group("num"), _title(m.group("title")), page)
+        return TocEntry(None, _title(" ".join(rest)), page)
+    return None
+
+
+def _title(text: str) -> str:
+    return re.sub(r"\s*(?:\.{2,}|…+)\s*$", "", text).strip()
+
+
+def _plausible(title: str) -> bool:
+    """A TOC title starts with a letter or digit and is not a sentence running on for lines."""
+    t = _title(title)
+    return bool(t) and len(t) <= 250 and (t[0].isalnum() or t[0] in "\"'«(")
