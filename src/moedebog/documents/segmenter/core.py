@@ -78,6 +78,7 @@ class Segmenter:
         self.items_started = 0
         self.tentative: tuple[str, str] | None = None
         self.decision_text = False
+        self.last_top = 0  # the last top-level number seen (heading, or item in single-number documents)
         # letters
         self.loose: list[tuple[str, bool]] = []
         self.pending_boiler: str | None = None
@@ -244,8 +245,7 @@ class Segmenter:
             return False
         if self.toc:
             return False
-        expected = str(int(self.heading.number) + 1) if self.heading and self.heading.number.isdigit() else "1"
-        if num == expected and _heading_like(title):
+        if num == str(self.last_top + 1) and _heading_like(title):
             self.tentative = (num, title)
             return True
         return False
@@ -284,6 +284,7 @@ class Segmenter:
         self._close_item()
         toc = self.toc_headings.get(num)
         self.heading = Heading(num, toc.title if toc else _strip_title(title))
+        self.last_top = int(num)
         if not any(h.number == num for h in self.body_headings):
             self.body_headings.append(self.heading)
 
@@ -312,9 +313,9 @@ class Segmenter:
                 heading = None
         else:
             heading = None
-        public = True
-        if _CLOSED_TITLE.match(title):
-            public = False
+        if "." not in num:
+            self.last_top = int(num)
+        public = not _CLOSED_TITLE.match(title)
         if num in self.seen_numbers:
             self.doc.warn(f"To punkter har nummeret {num}")
         self.seen_numbers.add(num)
