@@ -13,6 +13,7 @@ from moedebog.documents.textdecode import detect_encoding
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h[1-6]|table|section|article|span|meta)\b",
                          re.IGNORECASE | re.DOTALL)
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 _FIRSTAGENDA_KEYS = ("Dagsordenpunkter", "Moede", "Udvalg")
 
 
@@ -47,5 +48,5 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n\f\v") or ch == "\ufffd")
+    bad = len(_BAD_CHARS.findall(sample))
     return bad > len(sample) * 0.05

@@ -38,6 +38,10 @@ _ATTACHMENT_MARK = re.compile(r"^(?:[-•*]\s*)?\./\.(?P<many>\.?)\s*(?P<title>.
 _CLOSED_TITLE = re.compile(r"^lukket\s*(?:punkt)?\s*[:\-–]\s*", re.IGNORECASE)
 _BOILERPLATE_HEADS = {"Mission", "Vision"}
 _TABLE_ROW = "\t"
+#: A table-of-contents line has a tab, dotted leaders or table bars; other lines skip that parser.
+_MAYBE_TOC = re.compile(r"\t|\.\.\.|…|^\s*\|")
+#: Section titles are short ("Beslutning i Økonomiudvalget den 16-03-2026" is among the longest).
+_MAX_SECTION_TITLE = 90
 #: Unstructured text is collected for letters; past this many paragraphs it is a document we
 #: cannot segment, and we stop holding it.
 _LETTER_LIMIT = 20000
@@ -99,11 +103,11 @@ class Segmenter:
             return
         self._line(raw, line)
 
-    def _line(self, raw: str, line: str) -> None:
+    def _line(self, raw: str, line: str) -> None:  # noqa: C901 - the dispatch is the algorithm
         if not self.items_started and not self.toc and len(self.loose) < _LETTER_LIMIT:
             # until the document shows agenda structure it may be a letter: keep its paragraphs
             self.loose.append((line, raw.lstrip().startswith("#")))
-        if not self.toc_done and self._toc(raw, line):
+        if not self.toc_done and (self.in_toc or _MAYBE_TOC.search(raw)) and self._toc(raw, line):
             return
         if self.item is None and not self.in_participants and self.head.feed(line):
             return
@@ -116,11 +120,11 @@ class Segmenter:
             self._resolve_tentative(line)
         if self.stage == "title" and self._continue_title(line):
             return
-        if self._heading_or_item(line):
+        if (line[0].isdigit() or line[:6].lower() == "punkt ") and self._heading_or_item(line):
             return
         if self.item is not None and self.stage in ("title", "case") and self._case(line):
             return
-        kind = section_kind(line) if len(line) <= 120 else None
+        kind = section_kind(line) if len(line) <= _MAX_SECTION_TITLE else None
         if kind is not None:
             self._section_start(kind, line.strip(" .:*#"))
             return

@@ -13,8 +13,12 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _IMAGE = re.compile(r"\[image:[^\]]*\]|!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+#: Odd spaces become " " and zero-width characters vanish; most lines have neither, so one
+#: search decides whether the (slower) translation is needed at all.
+_ODD = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
+_FOLD = str.maketrans({**{cp: " " for cp in (0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
+                       **{cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD)}})
+_MULTI_SPACE = re.compile(r" {2,}")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^(?:[-•*▪◦·‣–]\s+|\d{1,2}\)\s+)")
 
@@ -31,8 +35,10 @@ def clean(raw: str) -> str:
         line = _LINK.sub(r"\1", line)
     if "*" in line or "__" in line:
         line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", line)
-    line = _ZERO_WIDTH.sub("", line)
-    line = _SPACES.sub(" ", line)
+    if not line.isascii() and _ODD.search(line):
+        line = line.translate(_FOLD)
+    if "  " in line:
+        line = _MULTI_SPACE.sub(" ", line)
     line = line.strip(" \t\r\n\f\v")
     if line.startswith("#"):
         line = _MD_HEADING.sub("", line)
