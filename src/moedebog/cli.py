@@ -16,7 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="moedebog", description="Mødebog for danske råd og udvalg.")
     parser.add_argument("--version", action="version", version=f"moedebog {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
-    for name, module in COMMANDS.items():
+    for module in COMMANDS.values():
         module.add_parser(sub)
     return parser
 

@@ -55,9 +55,14 @@ _MARKS = "*#_ \t"
 _WHITESPACE = re.compile(r"\s+")
 
 
+def _needs_folding(title: str) -> bool:
+    return "  " in title or "\t" in title or "\n" in title or "\r" in title or not title.isascii()
+
+
 def normalize_title(title: str) -> str:
     """The comparable form of a title: no markdown marks or trailing ':'/'.', folded case."""
-    text = _WHITESPACE.sub(" ", title).strip(_MARKS)
+    text = _WHITESPACE.sub(" ", title) if _needs_folding(title) else title
+    text = text.strip(_MARKS)
     while text and text[-1] in ":.":
         text = text[:-1].rstrip(_MARKS)
     return text.casefold()
@@ -90,6 +95,8 @@ def decision_heading(title: str) -> tuple[str | None, str | None] | None:
     comes back in folded case; the date as ISO when it could be read.
     """
     text = normalize_title(title)
+    if "beslutning" not in text:  # both forms need the word; most lines are ruled out cheaply
+        return None
     match = _DECISION_OF.fullmatch(text)
     if match:
         committee = match.group("committee")

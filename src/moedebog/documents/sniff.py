@@ -11,8 +11,10 @@ import re
 from moedebog.documents.errors import DocumentError
 from moedebog.documents.textdecode import detect_encoding
 
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h[1-6]|table|section|article|span|meta)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h[1-6]|table|section|article|span|meta)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 _FIRSTAGENDA_KEYS = ("Dagsordenpunkter", "Moede", "Udvalg")
 

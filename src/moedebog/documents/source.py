@@ -55,7 +55,8 @@ class Source:
     def read(self, limit: int = MAX_IN_MEMORY) -> bytes:
         """The whole content, refusing files over ``limit`` bytes with a clear reason."""
         if self.size > limit:
-            raise DocumentError(f"filen er for stor ({self.size // (1024 * 1024)} MB, højst {limit // (1024 * 1024)} MB)")
+            mib = 1024 * 1024
+            raise DocumentError(f"filen er for stor ({self.size // mib} MB, højst {limit // mib} MB)")
         if self.data is not None:
             return self.data
         assert self.path is not None

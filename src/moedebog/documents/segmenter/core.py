@@ -90,6 +90,11 @@ class Segmenter:
     # ---------------------------------------------------------------- driving
     def feed(self, raw: str) -> None:
         line = clean(raw)
+        if self.stage == "body" and len(line) > _MAX_SECTION_TITLE and self.pending_boiler is None \
+                and self.toc_done and not line[0].isdigit() and not line.startswith("./."):
+            # fast path: a paragraph inside an item's section (most of any document's bytes)
+            self._text(raw, line)
+            return
         if not line:
             self.attachment_run = self.attachment_run and False
             return
@@ -103,7 +108,7 @@ class Segmenter:
             return
         self._line(raw, line)
 
-    def _line(self, raw: str, line: str) -> None:  # noqa: C901 - the dispatch is the algorithm
+    def _line(self, raw: str, line: str) -> None:
         if not self.items_started and not self.toc and len(self.loose) < _LETTER_LIMIT:
             # until the document shows agenda structure it may be a letter: keep its paragraphs
             self.loose.append((line, raw.lstrip().startswith("#")))
@@ -320,6 +325,8 @@ class Segmenter:
         if "." not in num:
             self.last_top = int(num)
         public = not _CLOSED_TITLE.match(title)
+        if not self.in_toc:
+            self.toc_done = True  # a table of contents never follows the first item
         if num in self.seen_numbers:
             self.doc.warn(f"To punkter har nummeret {num}")
         self.seen_numbers.add(num)
@@ -356,10 +363,10 @@ class Segmenter:
 
     # ---------------------------------------------------------------- sections and text
     def _section_start(self, kind: str, title: str) -> None:
-        if self.item is None or self._new_lost_item(kind, title):
-            if not self._lost_item():
-                self._text(title, title)
-                return
+        starts_item = self.item is None or self._new_lost_item(kind, title)
+        if starts_item and not self._lost_item():
+            self._text(title, title)
+            return
         assert self.item is not None
         self._close_section()
         self.section = Section(kind, title, "")
@@ -417,9 +424,9 @@ class Segmenter:
             self.item.attachments.append(Attachment(_attachment_title(without_bullet(line))))
             return
         self.attachment_run = False
-        if self.section is not None and self.section.kind == "other" and self.section.title.lower() == "bilag":
-            if len(line) <= 200:
-                self.item.attachments.append(Attachment(_attachment_title(without_bullet(line))))
+        in_bilag = self.section is not None and self.section.kind == "other" and self.section.title.lower() == "bilag"
+        if in_bilag and len(line) <= 200:
+            self.item.attachments.append(Attachment(_attachment_title(without_bullet(line))))
 
     def _close_section(self) -> None:
         if self.section is None or self.item is None:

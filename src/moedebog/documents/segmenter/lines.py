@@ -58,8 +58,13 @@ def is_indented(raw: str) -> bool:
     return raw[:1] in (" ", "\t") and bool(raw.strip())
 
 
+_LEADERS = re.compile(r"\.{2,}.*$")
+_WHITESPACE = re.compile(r"[\s\u00a0]+")
+_QUOTES_DASHES = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
+
+
 def normalize_title(title: str) -> str:
     """A comparison key for titles: lower case, single spaces, no dotted leaders or end punctuation."""
-    key = re.sub(r"\.{2,}.*$", "", title)
-    key = re.sub(r"[\s\u00a0]+", " ", key).strip(" .:\t").lower()
-    return key.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    key = _LEADERS.sub("", title) if ".." in title else title
+    key = _WHITESPACE.sub(" ", key).strip(" .:\t").lower()
+    return key.translate(_QUOTES_DASHES)

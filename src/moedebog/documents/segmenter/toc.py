@@ -33,7 +33,7 @@ class TocEntry:
         return self.number is not None and "." in self.number
 
 
-def parse_toc_line(raw: str, in_toc: bool) -> TocEntry | None | bool:
+def parse_toc_line(raw: str, in_toc: bool) -> TocEntry | bool | None:
     """Parse one line as a TOC entry.
 
     Returns a TocEntry, True for a line that belongs to a TOC but carries no entry (a markdown
@@ -57,7 +57,7 @@ def parse_toc_line(raw: str, in_toc: bool) -> TocEntry | None | bool:
     return None
 
 
-def _table_row(row: str) -> TocEntry | None | bool:
+def _table_row(row: str) -> TocEntry | bool | None:
     if _SEPARATOR_ROW.match(row):
         return True
     cells = [clean(c) for c in row.strip().strip("|").split("|")]
