@@ -46,6 +46,8 @@ class Block:
     depth, ``marker`` "-" or "3." / "b."), or "row" (a table row; cells joined by tabs).
     A paragraph's text keeps line breaks from <br> as "\\n"; a blank line (<br><br>) ends it.
     ``classes`` are those of the element that holds the text, for source-specific markers.
+    ``group`` numbers the outermost list or table an item or row belongs to, so that two lists
+    in a row stay two lists.
     """
 
     kind: str
@@ -53,6 +55,7 @@ class Block:
     level: int = 0
     marker: str = ""
     classes: str = ""
+    group: int = 0
 
 
 def _parser() -> etree.HTMLParser:
@@ -115,6 +118,7 @@ class _Flattener:
         self.cells: list[str] | None = None  # cells of the current data-table row
         self.in_cell = 0
         self.in_heading = 0
+        self.group = 0
 
     # -- text -------------------------------------------------------------------------
     def text(self, value: str | None) -> None:
@@ -144,7 +148,7 @@ class _Flattener:
             return
         if self.items:
             self.blocks.append(Block("item", " ".join(text.split()), self.items[-1], self._marker(),
-                                     classes=self.classes[-1]))
+                                     classes=self.classes[-1], group=self.group))
         else:  # a blank line (<br><br>) separates paragraphs as much as </p><p> does
             for paragraph in text.split("\n\n"):
                 self.blocks.append(Block("paragraph", paragraph, classes=self.classes[-1]))
@@ -173,6 +177,8 @@ class _Flattener:
         if tag == "table":
             self.flush()
             self.tables.append(not self.in_cell and not _is_layout_table(el))
+            if len(self.tables) == 1:
+                self.group += 1
             return
         if data_table and not self.in_cell and tag == "tr" and len(self.tables) >= 1:
             self.flush()
@@ -190,6 +196,8 @@ class _Flattener:
         if tag in HEADINGS and not self.items:
             self.in_heading += 1
         elif tag in ("ul", "ol"):
+            if not self.lists:
+                self.group += 1
             self.lists.append([tag, _list_start(el) - 1, _list_type(el, tag)])
         elif tag == "li":
             if self.lists:
@@ -214,7 +222,7 @@ class _Flattener:
         if data_table and tag == "tr" and not self.in_cell and self.cells is not None:
             self.flush()
             if any(self.cells):
-                self.blocks.append(Block("row", "\t".join(self.cells)))
+                self.blocks.append(Block("row", "\t".join(self.cells), group=self.group))
             self.cells = None
             return
         if self.in_cell:

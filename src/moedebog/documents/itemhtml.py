@@ -197,7 +197,7 @@ def same_body(a: str, b: str) -> bool:
 def _join(blocks: list[Block]) -> str:
     """Section text: paragraphs apart by blank lines, list items and table rows line by line."""
     parts: list[str] = []
-    previous = ""
+    previous: Block | None = None
     for block in blocks:
         text = block.text
         if block.kind == "item":
@@ -205,7 +205,8 @@ def _join(blocks: list[Block]) -> str:
         elif not _ALNUM.search(text) and block.kind != "row":
             continue  # stray "." or "-" paragraphs carry nothing
         if parts:
-            parts.append("\n" if block.kind == previous and block.kind in ("item", "row") else "\n\n")
+            together = previous is not None and block.kind == previous.kind and block.group == previous.group
+            parts.append("\n" if together and block.kind in ("item", "row") else "\n\n")
         parts.append(text)
-        previous = block.kind
+        previous = block
     return "".join(parts).strip()

@@ -115,10 +115,8 @@ def _iso_date(match: re.Match[str]) -> str | None:
         return match.group("iso")
     if not match.group("day"):
         return None
-    if match.group("month_name"):
-        month = _MONTHS.index(match.group("month_name")) + 1
-    else:
-        month = int(match.group("month"))
+    name = match.group("month_name")
+    month = _MONTHS.index(name) + 1 if name else int(match.group("month"))
     day = int(match.group("day"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
