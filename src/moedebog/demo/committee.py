@@ -138,7 +138,7 @@ class CommitteeGenerator:
         description = [compose.fill(p, values) for p in compose.pick(rng, theme.presentation, 1, 3)]
         if rng.random() < 0.3:
             description.append(compose.bullets(compose.pick(rng, theme.bullets, 2, 3)))
-        sections.append(Section("presentation", "Sagsbeskrivelse", "\n".join(description)))
+        sections.append(Section("presentation", "Sagsbeskrivelse", compose.blocks(description)))
         economy = compose.fill(rng.choice(mt.ECONOMY), values)
         sections.append(Section("other", "Økonomiske konsekvenser", economy))
         for title, pool in (("Lovgrundlag", mt.LAW), ("Tidsplan", mt.SCHEDULE),
@@ -148,7 +148,7 @@ class CommitteeGenerator:
         if committee.name in ("Økonomiudvalget", "Byrådet") and rng.random() < 0.5:
             earlier = day - timedelta(days=rng.randint(7, 20))
             sections.append(Section("history", "Sagens forløb",
-                                    f"{earlier.strftime('%d-%m-%Y')} Teknik- og Miljøudvalget\n"
+                                    f"{earlier.strftime('%d-%m-%Y')} Teknik- og Miljøudvalget\n\n"
                                     f"{compose.fill(rng.choice(theme.decisions), values)}"))
         attachments = [Attachment(compose.fill(a, values), guid(rng))
                        for a in compose.pick(rng, theme.attachments, 0, len(theme.attachments))]
@@ -160,7 +160,7 @@ class CommitteeGenerator:
 def _recommend(actions: list[str]) -> str:
     if len(actions) == 1:
         return f"Administrationen indstiller, at {actions[0]}."
-    return "Administrationen indstiller, at:\n" + compose.bullets(actions)
+    return "Administrationen indstiller, at:\n\n" + compose.bullets(actions)
 
 
 def _month(day: date) -> str:

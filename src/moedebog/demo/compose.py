@@ -1,8 +1,8 @@
 """Small helpers that turn sentence pools into section text.
 
-Section text follows the records' convention: one paragraph per line, list entries as "- "
-lines, table rows as tab-separated lines. Keeping that convention here means every format the
-publisher renders starts from the same, unambiguous text.
+Section text follows the records' convention (docs/parse.md): paragraphs separated by a blank
+line, list entries as "- " lines and table rows as tab-separated lines, one per line. Keeping
+that convention here means every format the publisher renders starts from the same text.
 """
 
 from __future__ import annotations
@@ -39,8 +39,13 @@ def bullets(entries: Sequence[str]) -> str:
     return "\n".join(f"- {entry}" for entry in entries)
 
 
+def blocks(parts: Sequence[str]) -> str:
+    """Paragraphs, lists and tables joined into one section text."""
+    return "\n\n".join(parts)
+
+
 def recommendation(subject: str, actions: Sequence[str]) -> str:
     """'Det indstilles, at X ...' as one sentence, or as a lead-in and a list for several actions."""
     if len(actions) == 1:
         return f"Det indstilles, at {subject} {actions[0]}."
-    return f"Det indstilles, at {subject}:\n" + bullets([a[0].upper() + a[1:] for a in actions])
+    return f"Det indstilles, at {subject}:\n\n" + bullets([a[0].upper() + a[1:] for a in actions])

@@ -94,6 +94,7 @@ def _subsection(section: Section) -> str:
 def _history(text: str) -> str:
     """'DD-MM-YYYY Udvalg' lines open each earlier handling, as in Greve's 'Sagens forløb'."""
     first, _, rest = text.partition("\n")
+    rest = rest.strip("\n")
     html = text_html(rest).replace("<p>", '<p class="xsltFirstParagraph">', 1)
     return f"<u>{escape(first)}</u><br>\n{html}<br>\n"
 

@@ -70,8 +70,8 @@ def section(kind: str, title: str, text: str) -> Section:
 
 
 def referent_role(title: str, referent: bool) -> str:
-    """How the secretariat list writes a minute taker: 'Chefkonsulent Navn (referent)'."""
-    return f"{title} (referent)" if referent else title
+    """A minute taker's role as the records keep it ('Chefkonsulent Navn (referent)' in print)."""
+    return f"{title}, referent" if referent else title
 
 
 class KkrGenerator:
@@ -217,10 +217,10 @@ class KkrGenerator:
             body.append(self.rng.choice(ORIENTATION_NOTES))
         return [
             section("background", "Baggrund",
-                    f"{BODY}s formandskab orienterer bl.a. om:\n" + compose.bullets(dated)),
+                    f"{BODY}s formandskab orienterer bl.a. om:\n\n" + compose.bullets(dated)),
             section("recommendation", "Indstilling",
                     f"Det indstilles, at {BODY} tager orienteringen til efterretning."),
-            section("presentation", "Sagsfremstilling", "\n".join(body)),
+            section("presentation", "Sagsfremstilling", compose.blocks(body)),
             section("decision", "Beslutning", self.rng.choice(NOTED_DECISIONS)),
         ]
 
@@ -240,12 +240,12 @@ class KkrGenerator:
             presentation.append(compose.bullets(compose.pick(rng, theme.bullets, 2, 4)))
         if theme.table and rng.random() < 0.5:
             presentation.append("Nedenfor ses forslaget sammenholdt med det nuværende niveau:")
-            presentation.extend(compose.fill(row, values) for row in theme.table)
+            presentation.append("\n".join(compose.fill(row, values) for row in theme.table))
         presentation.extend(f"./. {title}" for title in case.attachments)
         return [
-            section("background", "Baggrund", "\n".join(background)),
+            section("background", "Baggrund", compose.blocks(background)),
             section("recommendation", "Indstilling", compose.recommendation(BODY, actions)),
-            section("presentation", "Sagsfremstilling", "\n".join(presentation)),
+            section("presentation", "Sagsfremstilling", compose.blocks(presentation)),
             section("decision", "Beslutning", compose.fill(rng.choice(theme.decisions), values)),
         ]
 
@@ -280,7 +280,7 @@ class KkrGenerator:
                     compose.recommendation(BODY, ["tager den foreløbige sagsoversigt til efterretning",
                                                   "drøfter, om der er andre sager til dagsordenen"])),
             section("presentation", "Sagsfremstilling",
-                    f"Der er foreløbig følgende punkter til mødet den {long_date(self.next_day)}:\n"
+                    f"Der er foreløbig følgende punkter til mødet den {long_date(self.next_day)}:\n\n"
                     + compose.bullets(titles)),
             section("decision", "Beslutning", self.rng.choice(NOTED_DECISIONS)),
         ]
