@@ -172,3 +172,38 @@ SAG-2019-00001 jhp
     assert doc.format == "markdown" and doc.kind == "minutes" and doc.body == "KKR Nordjylland"
     assert doc.start == "2019-11-08T10:00"
     assert doc.items[0].number == "1.1" and doc.items[0].decision() == "Godkendt uden bemærkninger."
+
+
+PDF_LIKE = """Byrådet
+Referat
+Dato: 17. april 2024
+Mødetidspunkt: 18:00
+Sted: Byrådssalen
+Fraværende: Anna Holm, Bo Lund
+
+Indholdsfortegnelse
+1. Godkendelse af dagsorden 3
+2. Godkendelse af lokalplan for et nyt boligområde ved
+Hundige Strand ..... 4
+
+1. Godkendelse af dagsorden
+Sagsnr.: 24-008531
+Beslutning
+Godkendt.
+2. Godkendelse af lokalplan for et nyt boligområde ved Hundige Strand
+Sagsnr.: 24-001234
+Fraværende: Bo Lund
+Beslutning
+Godkendt.
+"""
+
+
+def test_announced_plain_toc_wrapped_entry_and_inline_attendance() -> None:
+    doc = parse_text(PDF_LIKE)
+    assert (doc.kind, doc.body, doc.start, doc.location) == ("minutes", "Byrådet", "2024-04-17T18:00", "Byrådssalen")
+    assert [(i.number, i.title) for i in doc.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Godkendelse af lokalplan for et nyt boligområde ved Hundige Strand")]
+    assert [(p.name, p.group) for p in doc.participants] == [("Anna Holm", "absent"), ("Bo Lund", "absent")]
+    assert [a.name for a in doc.items[1].absences] == ["Bo Lund"]
+    assert doc.warnings == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from moedebog.documents.records import Attachment, Document, Heading, Item, Section
+from moedebog.documents.records import Attachment, Document, Heading, Item, ItemAbsence, Section
 from moedebog.documents.sectionkinds import section_kind
 from moedebog.documents.segmenter.head import HeadReader
 from moedebog.documents.segmenter.letter import read_letter
@@ -39,7 +39,13 @@ _CLOSED_TITLE = re.compile(r"^lukket\s*(?:punkt)?\s*[:\-–]\s*", re.IGNORECASE)
 _BOILERPLATE_HEADS = {"Mission", "Vision"}
 _TABLE_ROW = "\t"
 #: A table-of-contents line has a tab, dotted leaders or table bars; other lines skip that parser.
-_MAYBE_TOC = re.compile(r"\t|\.\.\.|…|^\s*\|")
+_MAYBE_TOC = re.compile(r"\t|\.\.\.|…|^\s*\||^\s*#*\s*(?:indhold|dagsordenens punkter)", re.IGNORECASE)
+#: Lines that announce a table of contents.
+_TOC_TITLES = {"indholdsfortegnelse", "indhold", "dagsordenens punkter", "indholdsfortegnelse for dagsorden"}
+#: "Fraværende: Anna Holm (A), Bo Lund (V)" — attendance given inline, for the meeting or one item.
+_INLINE_ATTENDANCE = re.compile(
+    r"^(?P<label>fraværende|afbud|forfald|til stede|deltagere|fremmødte)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r",\s*|\s+og\s+")
 #: Section titles are short ("Beslutning i Økonomiudvalget den 16-03-2026" is among the longest).
 _MAX_SECTION_TITLE = 90
 #: Unstructured text is collected for letters; past this many paragraphs it is a document we
@@ -58,6 +64,7 @@ class Segmenter:
         self.toc: list[TocEntry] = []
         self.in_toc = False
         self.toc_done = False
+        self.toc_wrap: tuple[str, str, str] | None = None
         self.toc_items: dict[str, TocEntry] = {}
         self.toc_headings: dict[str, TocEntry] = {}
         self.toc_order: list[str] = []
@@ -166,13 +173,28 @@ class Segmenter:
 
     # ---------------------------------------------------------------- table of contents
     def _toc(self, raw: str, line: str) -> bool:
+        if normalize_title(line) in _TOC_TITLES and not self.toc:
+            self.in_toc = True  # announced: entries separated by plain spaces are accepted too
+            return True
         entry = parse_toc_line(raw, self.in_toc)
+        wrapped, self.toc_wrap = self.toc_wrap, None
         if entry is None:
+            if self.in_toc and wrapped is None and (m := _ITEM.match(line) or _HEADING.match(line)):
+                # a PDF may wrap a long entry: "3.7. Afrapportering ... om udsatte" + "gravide ... 19"
+                self.toc_wrap = (m.group("num"), m.group("title"), raw)
+                return True
             if self.in_toc:
                 self._end_toc()
+            if wrapped is not None:
+                self._line(wrapped[2], clean(wrapped[2]))
             return False
         self.in_toc = True
         if isinstance(entry, TocEntry):
+            if wrapped is not None:
+                if entry.number is None:
+                    entry = TocEntry(wrapped[0], f"{wrapped[1]} {entry.title}", entry.page)
+                else:
+                    self.toc.append(TocEntry(wrapped[0], wrapped[1], None))
             self.toc.append(entry)
         return True
 
@@ -196,6 +218,14 @@ class Segmenter:
     def _participants(self, line: str) -> bool:
         if self.item is not None or self.items_started:
             return False
+        if (m := _INLINE_ATTENDANCE.match(line)) and len(line) <= 400:
+            group = group_of(m.group("label")) or "other"
+            for name in _NAME_SPLIT.split(m.group("names")):
+                person = parse_participant(name, group, m.group("label").capitalize())
+                if person is not None and (person.name.lower(), None) not in self.seen_people:
+                    self.seen_people.add((person.name.lower(), None))
+                    self.doc.participants.append(person)
+            return True
         low = line.lower().rstrip(":")
         if low in LIST_TITLES:
             self.in_participants = True
@@ -403,6 +433,12 @@ class Segmenter:
         if self.section is None:
             self.section = Section("presentation", "", "")
         self.stage = "body"
+        if (m := _INLINE_ATTENDANCE.match(line)) and m.group("label").lower() in ("fraværende", "afbud", "forfald") \
+                and len(line) <= 300:
+            for name in _NAME_SPLIT.split(m.group("names")):
+                name = name.strip(" .")
+                if name:
+                    item.absences.append(ItemAbsence(name, m.group("label").capitalize()))
         self._attachment(raw, line)
         listy = is_bullet(line) or _TABLE_ROW in line
         if self.parts:

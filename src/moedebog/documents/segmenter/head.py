@@ -48,6 +48,10 @@ def nice_body(text: str) -> str:
     return " ".join(words)
 
 
+def _plausible_body(line: str) -> bool:
+    return 2 <= len(line) <= 80 and line[0].isalpha() and not line.endswith((".", ":")) and ":" not in line
+
+
 class HeadReader:
     """Collects head facts line by line until the body starts."""
 
@@ -55,16 +59,23 @@ class HeadReader:
         self.doc = document
         self.expect_body = False
         self.kind_seen = False
+        self.lines_seen = 0
+        self.body_candidate: str | None = None  # a short first line: "Byrådet" above "Referat"
 
     def feed(self, line: str) -> bool:
         """Take a head line; True when it was consumed as a head fact."""
         doc = self.doc
+        self.lines_seen += 1
         found = kind_of(line)
         if found and not self.kind_seen:
             doc.kind, doc.name = found
             self.kind_seen = True
             self.expect_body = True
+            if doc.body is None and self.body_candidate is not None:
+                doc.body, self.expect_body = nice_body(self.body_candidate), False
             return True
+        if self.lines_seen <= 2 and not self.kind_seen and _plausible_body(line):
+            self.body_candidate = line
         m = _FIELD.match(line)
         if m:
             key, value = m.group("key").lower(), m.group("value").strip()
@@ -86,7 +97,7 @@ class HeadReader:
             if doc.start is None:
                 doc.start = parse_datetime(m.group("date"))
             return True
-        if self.expect_body and doc.body is None and 2 <= len(line) <= 80 and not line.endswith("."):
+        if self.expect_body and doc.body is None and _plausible_body(line):
             doc.body = nice_body(line)
             self.expect_body = False
             return True
