@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from moedebog import __version__
+from moedebog.commands import demo as demo_command
 from moedebog.commands import parse as parse_command
 
-COMMANDS = {"parse": parse_command}
+COMMANDS = {"parse": parse_command, "demo": demo_command}
 
 
 def build_parser() -> argparse.ArgumentParser:
