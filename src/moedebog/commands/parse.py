@@ -18,7 +18,6 @@ from moedebog.documents import DocumentError, parse_path
 from moedebog.documents.records import Item
 from moedebog.documents.serialize import head_dict, head_outline, item_dict, item_outline, tail_outline
 
-
 SPOOL_LIMIT = 8 * 1024 * 1024
 
 
