@@ -153,8 +153,9 @@ def _field_sections(field: dict[str, Any], title: str, body: str | None, date: s
     if isinstance(html, str) and html.strip():
         sections = parse_item_html(html, title=title, body=body, date=date, untitled=untitled)
     else:
-        text = _text(field.get("Tekst"))
-        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text or "")]
+        text = field.get("Tekst")
+        text = text if isinstance(text, str) else ""
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
         joined = "\n\n".join(p for p in paragraphs if p)
         sections = [Section(kind=untitled, title="", text=joined)] if joined else []
     name = _text(field.get("Navn"))
