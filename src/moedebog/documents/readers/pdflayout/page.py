@@ -21,7 +21,9 @@ COLUMN_GAP = 0.8
 #: Pages with more characters than this are skipped: no meeting page has them, a bomb might.
 MAX_CHARS_PER_PAGE = 400_000
 
-_LINE = re.compile(r"[^\r\n]+")
+#: pdfium joins a line that ends in a hyphen to the next and marks the hyphen U+FFFE; the
+#: line is cut there again so that positions stay per visual line.
+_LINE = re.compile("[^\r\n\ufffe]+\ufffe?")
 _SPACES = re.compile(r"[ \u00a0\u2002-\u200b\u3000]+")
 _BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
@@ -104,7 +106,7 @@ def _fragment(tp: _TextPage, text: str, start: int, end: int, first_space: int |
     x0, bottom, _, top = tp.box(start)
     last = tp.box(end - 1)
     word_x1 = tp.box(first_space - 1)[2] if first_space is not None else last[2]
-    return Fragment(text[start:end], x0, last[2], bottom, top - bottom, tp.bold(start), word_x1)
+    return Fragment(text[start:end].replace("\ufffe", "-"), x0, last[2], bottom, top - bottom, tp.bold(start), word_x1)
 
 
 def read_lines(raw_textpage: object, number: int) -> tuple[list[Line], int]:

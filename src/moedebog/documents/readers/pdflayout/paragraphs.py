@@ -11,12 +11,14 @@ title glued to its text is lost.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 from statistics import median
 
 from moedebog.documents.readers.pdflayout.lines import BULLETS, Line, PageText
 from moedebog.documents.readers.pdflayout.tables import columns, table_rows
+from moedebog.documents.readers.pdflayout.wrap import join_wrapped
 
 #: Line pitch as a multiple of the loose line height, until a page shows its own.
 DEFAULT_PITCH = 1.1
@@ -26,11 +28,7 @@ GAP_FACTOR = 1.2
 _TOC_END = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$")
 _LEADER = re.compile(r"\s*(?:\.\s?){4,}\.?\s*(?=\t|$)")
 _LEADER_NUMBER = re.compile(r"\s*(?:\.\s?){4,}\.?\s*(\d{1,4})$")
-_HYPHEN_END = re.compile(r"[\w\s]-$")
 _SENTENCE_END = re.compile(r"[.!?:]$")
-_SOFT_HYPHEN_END = re.compile(r"[\u00ad\u0002]$")
-#: After "social-" a line starting with these words means "social- og special...": keep the space.
-_CONJUNCTIONS = frozenset(("og", "eller", "samt", "til", "som", "and", "or"))
 
 
 class Assembler:
@@ -38,8 +36,10 @@ class Assembler:
 
     def __init__(self) -> None:
         self.right = 0.0
+        self.left = float("inf")
         self.pitch = DEFAULT_PITCH
         self.learned: float | None = None
+        self.sizes: Counter[float] = Counter()
         self.para: list[Line] = []
         self.table: list[Line] = []
 
@@ -52,10 +52,13 @@ class Assembler:
         yield from self._flush()
 
     def _learn(self, lines: list[Line]) -> None:
-        """Update the text column's right edge and the line pitch from this page."""
+        """Update the text column's right edge, the line pitch and the body size from this page."""
         plain = [line for line in lines if not line.is_row]
+        for line in plain:
+            self.sizes[round(line.size * 2) / 2] += sum(len(c.text) for c in line.cells)
         if plain:
             self.right = max(self.right, max(line.x1 for line in plain))
+            self.left = min(self.left, min(line.x0 for line in plain))
         samples = sorted(
             (a.base - b.base) / a.size for a, b in pairwise(plain)
             if abs(a.size - b.size) < 0.5 and 0.8 * a.size < a.base - b.base < 2.5 * a.size)
@@ -93,8 +96,12 @@ class Assembler:
             return line.is_row and line.page == last.page + 1
         if line.is_row:
             return 0 < last.base - line.base <= 3.0 * last.size
-        if line.marker or not self._gap_ok(last, line):
+        if line.marker or not self._gap_ok(last, line, 1.05):
             return False
+        # A cell's wrapped text: one fragment at line distance, starting where a cell starts.
+        starts = {round(c.x0) for row in self.table[-4:] for c in row.cells}
+        if any(abs(line.x0 - x) <= 2 for x in starts):
+            return True
         cols = columns(self.table)
         return len(cols) > 1 and line.x0 > cols[0][1]
 
@@ -124,23 +131,41 @@ class Assembler:
                 yield _LEADER.sub(".....", row)
             self.table = []
         if self.para:
-            yield paragraph_text(self.para)
+            yield (self._heading_mark(self.para) or self._indent(self.para[0])) + paragraph_text(self.para)
             self.para = []
+
+    def _indent(self, first: Line) -> str:
+        """A tab for a paragraph set in from the margin (an indented list of attachment titles
+        after "./..", in KL's Word templates); not for centred lines."""
+        inset = first.x0 - self.left
+        if first.marker or inset < 1.2 * first.size or inset > 0.35 * (self.right - self.left):
+            return ""
+        return "\t"
+
+    def _heading_mark(self, para: list[Line]) -> str:
+        """Markdown marks for a short paragraph set larger or bolder than the body text.
+
+        The segmenter needs no marks for agenda titles, but a letter's headings are only known
+        by them.
+        """
+        first = para[0]
+        if len(para) > 2 or first.marker or not self.sizes or sum(len(x.text) for x in para) > 150:
+            return ""
+        if _TOC_END.search(para[-1].text):
+            return ""
+        body = self.sizes.most_common(1)[0][0]
+        if first.size >= body * 1.25:
+            return "# "
+        if first.size >= body * 1.08:
+            return "## "
+        return "### " if all(x.bold for x in para) else ""
 
 
 def paragraph_text(lines: list[Line]) -> str:
     """One paragraph's lines joined, with its list marker and TOC leader normalised."""
     text = ""
     for line in lines:
-        part = " ".join(line.text.split())
-        if not text:
-            text = part
-        elif _SOFT_HYPHEN_END.search(text):
-            text = text[:-1] + part
-        elif _HYPHEN_END.search(text) and part[:1].islower() and part.split()[0] not in _CONJUNCTIONS:
-            text += part
-        else:
-            text += " " + part
+        text = join_wrapped(text, " ".join(line.text.split()))
     marker = lines[0].marker
     if marker:
         text = ("- " if marker in BULLETS else marker + " ") + text

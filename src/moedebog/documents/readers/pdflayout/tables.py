@@ -11,6 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from moedebog.documents.readers.pdflayout.lines import Fragment, Line
+from moedebog.documents.readers.pdflayout.wrap import join_wrapped
 
 
 def columns(lines: list[Line]) -> list[tuple[float, float]]:
@@ -65,4 +66,11 @@ def table_rows(lines: list[Line]) -> list[str]:
         for col, text in placed:
             rows[-1][col].append(text)
         prev = line
-    return ["\t".join(" ".join(parts) for parts in row).rstrip("\t") for row in rows]
+    return ["\t".join(_join(parts) for parts in row).rstrip("\t") for row in rows]
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        text = join_wrapped(text, part)
+    return text
