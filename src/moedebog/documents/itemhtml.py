@@ -60,7 +60,7 @@ def sections_from_blocks(blocks: list[Block], *, title: str | None = None, body:
     blocks = _drop_repeated_title(blocks, title)
     drafts: list[_Draft] = []
     stack: list[_Draft] = []
-    for block in _split_lead_ins(blocks):
+    for block in _normalise(blocks):
         heading = _as_heading(block, drafts[-1] if drafts else None)
         if heading is None:
             if not drafts:
@@ -101,11 +101,18 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _split_lead_ins(blocks: list[Block]) -> list[Block]:
-    """Split "<b>Baggrund</b><br>På baggrund af ..." into the title line and the rest, so that
-    a section title written as a paragraph's first line is seen like one on its own."""
+def _normalise(blocks: list[Block]) -> list[Block]:
+    """Undo two authoring habits before reading the outline.
+
+    A paragraph styled as a heading (long prose, no known title) becomes a paragraph again, and
+    "<b>Baggrund</b><br>På baggrund af ..." is split into the title line and the rest, so that
+    a section title written as a paragraph's first line is seen like one on its own line.
+    """
     out: list[Block] = []
     for block in blocks:
+        if block.kind == "heading" and section_kind(block.text) is None and _is_prose(block.text):
+            out.append(Block("paragraph", block.text, classes=block.classes))
+            continue
         first, sep, rest = block.text.partition("\n")
         if block.kind == "paragraph" and sep and rest.strip() and section_kind(first) is not None:
             out.append(Block("paragraph", first, classes=block.classes))
@@ -118,16 +125,13 @@ def _split_lead_ins(blocks: list[Block]) -> list[Block]:
 def _as_heading(block: Block, current: _Draft | None) -> tuple[str, int] | None:
     """(title, level) when the block opens a section, else None.
 
-    Real headings open sections unless they are long prose with no known title. A paragraph
-    (usually bold, sometimes not even that) opens one only when its whole text is a known
-    section title and the current section already has text: right after a heading it is a
-    sub-heading of that section's text (Sagsbeskrivelse starting with a bold "Baggrund"),
-    except after an empty decision heading, which an agenda leaves empty on purpose.
+    Real headings always do. A paragraph (usually bold, sometimes not even that) opens one
+    only when its whole text is a known section title and the current section already has
+    text: right after a heading it is a sub-heading of that section's text (Sagsbeskrivelse
+    starting with a bold "Baggrund"), except after an empty decision heading, which an agenda
+    leaves empty on purpose.
     """
     if block.kind == "heading":
-        if section_kind(block.text) is None and _is_prose(block.text):
-            block.kind = "paragraph"
-            return None
         return block.text, block.level
     if block.kind == "paragraph" and "\n" not in block.text and section_kind(block.text) is not None:
         if current is None:
