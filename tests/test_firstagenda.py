@@ -239,7 +239,7 @@ def test_missing_and_wrong_typed_fields_are_tolerated() -> None:
     data = {"Dagsordenpunkter": [
         {},
         {"Punktnummer": None, "Navn": 42, "Felter": "nope", "Bilag": {"x": 1}, "ExternalAgendaItemAttendees": [1]},
-        {"Punktnummer": "3 a", "Felter": [None, {"Html": None, "Tekst": "Første afsnit.\n\nAndet  afsnit."}],
+        {"Punktnummer": "3 a.", "Felter": [None, {"Html": None, "Tekst": "Første afsnit.\n\nAndet  afsnit."}],
          "Bilag": [{"Navn": None}, {"Navn": "Bilag", "Order": "x"}],
          "ExternalAgendaItemAttendees": [{"Name": "Dora", "Reason": None}]},
         "not an item",

@@ -127,7 +127,8 @@ def _item(raw: dict[str, Any], index: int, body: str | None, date: str | None, h
     title = _text(raw.get("Navn")) or _text(raw.get("Caption")) or ""
     number = _text(raw.get("Punktnummer")) or _text(raw.get("Number")) or str(index)
     closed = bool(_CLOSED.match(title))
-    item = Item(number="".join(number.split()), title=title, public=not closed)
+    number = "".join(number.split()).rstrip(".") or str(index)  # "3." and "3" are the same item
+    item = Item(number=number, title=title, public=not closed)
     item.case_number = _text(raw.get("SagsNummer")) or _text(raw.get("CaseNumber"))
     ref = _text(raw.get("Id"))
     item.ref = ref if ref and ref != _NULL_GUID else None
