@@ -180,7 +180,7 @@ class _Flattener:
             if len(self.tables) == 1:
                 self.group += 1
             return
-        if data_table and not self.in_cell and tag == "tr" and len(self.tables) >= 1:
+        if data_table and not self.in_cell and tag == "tr":
             self.flush()
             self.cells = []
             return
