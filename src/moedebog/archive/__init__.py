@@ -1,0 +1,1 @@
+"""The archive: meetings and everything in them, in a database (Django app)."""

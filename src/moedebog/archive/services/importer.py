@@ -1,0 +1,253 @@
+"""Import one parsed document into the archive: idempotent, merging, one transaction per document.
+
+The file's SHA-256 identifies it: the same bytes with the same parser version are recognised and
+skipped without a write. A meeting is found by its source id or by (body, start), so that the
+agenda and then the minutes of one meeting become one meeting; the minutes are authoritative for
+the items' text and add decisions and attendance. A corrected re-issue of a document updates the
+rows in place. Killing the process at any moment leaves the database as it was before the
+document's transaction; running the import again finishes the job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from moedebog.archive import models
+from moedebog.archive.services import threads
+from moedebog.archive.services.items import ItemWriter
+from moedebog.archive.services.keys import body_kind, meeting_start, municipality_name, slugify, term_for
+from moedebog.archive.services.people import PeopleWriter
+from moedebog.documents import PARSER_VERSION, DocumentError, Source, parse
+from moedebog.documents.records import Document
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """What importing one file did; the batch summary adds these up."""
+
+    name: str
+    status: str  # created | updated | unchanged | failed
+    kind: str = ""
+    meeting_id: int | None = None
+    items: int = 0
+    items_created: int = 0
+    people_created: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def import_path(path: str | Path) -> ImportResult:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        return ImportResult(str(path), "failed", error=f"kan ikke læse filen ({exc.strerror or exc})")
+    return import_bytes(data, str(path))
+
+
+def import_bytes(data: bytes, name: str, organization: str | None = None) -> ImportResult:
+    """Import a document's bytes; never raises for a bad document (the result says why it failed)."""
+    digest = hashlib.sha256(data).hexdigest()
+    known = models.SourceDocument.objects.filter(sha256=digest).only("status", "parser_version").first()
+    if (
+        known is not None
+        and known.status == models.SourceDocument.Status.IMPORTED
+        and known.parser_version == PARSER_VERSION
+    ):
+        return ImportResult(name, "unchanged", kind=known.kind)
+    try:
+        document = parse(Source.from_bytes(data, name))
+    except DocumentError as exc:
+        _record_failure(digest, name, len(data), str(exc))
+        return ImportResult(name, "failed", error=str(exc))
+    if organization and not document.organization:
+        document.organization = organization
+    try:
+        with transaction.atomic():
+            return _import_document(document, digest, name, len(data))
+    except ImportRefused as exc:
+        _record_failure(digest, name, len(data), str(exc), document)
+        return ImportResult(name, "failed", kind=document.kind, error=str(exc))
+
+
+class ImportRefused(Exception):
+    """The document was read but cannot be placed in the archive (for example: no meeting date)."""
+
+
+def _record_failure(digest: str, name: str, size: int, error: str, document: Document | None = None) -> None:
+    with transaction.atomic():
+        models.SourceDocument.objects.update_or_create(
+            sha256=digest,
+            defaults={
+                "name": name[:1000],
+                "size": size,
+                "status": models.SourceDocument.Status.FAILED,
+                "error": error,
+                "parser_version": PARSER_VERSION,
+                "format": document.format if document else "",
+                "kind": document.kind if document else "",
+                "warnings": list(document.warnings) if document else [],
+            },
+        )
+
+
+def _import_document(document: Document, digest: str, name: str, size: int) -> ImportResult:
+    if document.kind == "letter":
+        return _import_letter(document, digest, name, size)
+    if document.kind == "unknown" and not document.items:
+        raise ImportRefused("dokumentet ligner hverken en dagsorden, et referat eller et brev")
+    if not document.start:
+        raise ImportRefused("dokumentet angiver ikke mødets dato, så det kan ikke placeres i arkivet")
+    if not document.body:
+        raise ImportRefused("dokumentet angiver ikke hvilket organ der holder mødet")
+    body = ensure_body(document.body, document.organization)
+    meeting, created = _find_or_create_meeting(document, body)
+    warnings = list(document.warnings)
+    previous_kinds = set(meeting.sources.exclude(sha256=digest).values_list("kind", flat=True))
+    people = PeopleWriter(body, meeting)
+    writer = ItemWriter(meeting, body, document, previous_kinds, people, warnings)
+    items_created = writer.write()
+    if document.participants:
+        people.write_attendance(document.participants)
+    _update_meeting(meeting, document, previous_kinds)
+    models.SourceDocument.objects.update_or_create(
+        sha256=digest,
+        defaults={
+            "name": name[:1000],
+            "size": size,
+            "format": document.format,
+            "kind": document.kind,
+            "parser_version": PARSER_VERSION,
+            "status": models.SourceDocument.Status.IMPORTED,
+            "error": "",
+            "warnings": warnings,
+            "meeting": meeting,
+            "letter": None,
+        },
+    )
+    threads.link_meeting(meeting)
+    return ImportResult(
+        name,
+        "created" if created else "updated",
+        kind=document.kind,
+        meeting_id=meeting.pk,
+        items=len(writer.items),
+        items_created=items_created,
+        people_created=people.created,
+        warnings=warnings,
+    )
+
+
+def ensure_body(name: str, organization: str | None = None) -> models.Body:
+    """The body by its permanent path; a committee of a municipality hangs under the municipality."""
+    parent = None
+    municipality = None
+    if organization:
+        parent, _ = models.Body.objects.get_or_create(
+            path=slugify(organization), defaults={"name": organization, "kind": models.Body.Kind.ORGANIZATION}
+        )
+        if organization.casefold().endswith("kommune"):
+            municipality = ensure_municipality(organization)
+            if parent.municipality_id is None:
+                parent.municipality = municipality
+                parent.save(update_fields=["municipality"])
+    path = f"{parent.path}/{slugify(name)}" if parent else slugify(name)
+    body, _ = models.Body.objects.get_or_create(
+        path=path, defaults={"name": name, "kind": body_kind(name), "parent": parent, "municipality": municipality}
+    )
+    return body
+
+
+def ensure_municipality(name: str) -> models.Municipality:
+    clean = municipality_name(name)
+    municipality, _ = models.Municipality.objects.get_or_create(key=clean.casefold(), defaults={"name": clean})
+    return municipality
+
+
+def ensure_term(meeting: models.Meeting) -> models.Term:
+    name, start, end = term_for(meeting.start.date())
+    term, _ = models.Term.objects.get_or_create(name=name, defaults={"start": start, "end": end})
+    return term
+
+
+def _find_or_create_meeting(document: Document, body: models.Body) -> tuple[models.Meeting, bool]:
+    assert document.start is not None
+    start, time_known = meeting_start(document.start, settings.TIME_ZONE)
+    meeting = None
+    if document.ref:
+        meeting = models.Meeting.objects.filter(ref=document.ref).first()
+    if meeting is None:
+        meeting = models.Meeting.objects.filter(body=body, start=start).first()
+    if meeting is None and not time_known:
+        same_day = list(models.Meeting.objects.filter(body=body, start__date=start.date())[:2])
+        if len(same_day) == 1:
+            meeting = same_day[0]
+    if meeting is not None:
+        return meeting, False
+    meeting = models.Meeting(body=body, start=start, time_known=time_known, ref=document.ref or "")
+    meeting.term = ensure_term(meeting)
+    meeting.save()
+    return meeting, True
+
+
+def _update_meeting(meeting: models.Meeting, document: Document, previous_kinds: set[str]) -> None:
+    changed: list[str] = []
+
+    def put(attr: str, value: object) -> None:
+        if value not in (None, "") and getattr(meeting, attr) != value:
+            setattr(meeting, attr, value)
+            changed.append(attr)
+
+    put("location", (document.location or "")[:300])
+    put("name", (document.name or "")[:200])
+    put("ref", document.ref or "")
+    if document.end:
+        put("end", meeting_start(document.end, settings.TIME_ZONE)[0])
+    kinds = previous_kinds | {document.kind}
+    state = models.Meeting.State.PUBLISHED if "minutes" in kinds else models.Meeting.State.AGENDA_PUBLISHED
+    put("state", state)
+    if changed:
+        meeting.save(update_fields=changed)
+
+
+def _import_letter(document: Document, digest: str, name: str, size: int) -> ImportResult:
+    source = models.SourceDocument.objects.filter(sha256=digest).first()
+    letter = source.letter if source and source.letter else None
+    match = models.Letter.objects.filter(
+        date=document.date, subject=(document.subject or "")[:500], sender=(document.sender or "")[:300]
+    )
+    if letter is None and document.date:
+        letter = match.first()
+    created = letter is None
+    letter = letter or models.Letter()
+    letter.body = ensure_body(document.body, document.organization) if document.body else None
+    letter.date = document.date
+    letter.name = (document.name or "")[:500]
+    letter.subject = (document.subject or "")[:500]
+    letter.deadline = document.deadline
+    letter.sender = (document.sender or "")[:300]
+    letter.signatories = list(document.signatories)
+    letter.sections = [{"kind": s.kind, "title": s.title, "text": s.text} for s in document.sections]
+    letter.save()
+    models.SourceDocument.objects.update_or_create(
+        sha256=digest,
+        defaults={
+            "name": name[:1000],
+            "size": size,
+            "format": document.format,
+            "kind": document.kind,
+            "parser_version": PARSER_VERSION,
+            "status": models.SourceDocument.Status.IMPORTED,
+            "error": "",
+            "warnings": list(document.warnings),
+            "meeting": None,
+            "letter": letter,
+        },
+    )
+    threads.link_letter(letter)
+    return ImportResult(name, "created" if created else "updated", kind=document.kind, warnings=list(document.warnings))

@@ -1,0 +1,78 @@
+"""People and attendance: one person per name and municipality, across all meetings.
+
+"Frands Fischer, Skanderborg" in 2020 and in 2021 is one person; a name listed twice in one
+participant list is one attendance. Members of a body (present or absent, with a municipality)
+get a membership for the meeting's election period.
+"""
+
+from __future__ import annotations
+
+from moedebog.archive import models
+from moedebog.archive.services.keys import municipality_name, person_key
+from moedebog.documents.records import Participant
+
+MEMBER_GROUPS = ("present", "absent")
+
+
+class PeopleWriter:
+    def __init__(self, body: models.Body, meeting: models.Meeting) -> None:
+        self.body = body
+        self.meeting = meeting
+        self.created = 0
+        self._people: dict[str, models.Person] = {}
+        self._municipalities: dict[str, models.Municipality] = {}
+
+    def municipality(self, affiliation: str | None) -> models.Municipality | None:
+        if not affiliation:
+            return self.body.municipality
+        name = municipality_name(affiliation)
+        key = name.casefold()
+        if key not in self._municipalities:
+            self._municipalities[key], _ = models.Municipality.objects.get_or_create(key=key, defaults={"name": name})
+        return self._municipalities[key]
+
+    def person(self, name: str, affiliation: str | None) -> models.Person:
+        municipality = self.municipality(affiliation)
+        key = person_key(name, municipality.name if municipality else None)
+        person = self._people.get(key)
+        if person is None:
+            person, created = models.Person.objects.get_or_create(
+                key=key[:320], defaults={"name": name[:200], "municipality": municipality}
+            )
+            self.created += created
+            self._people[key] = person
+        return person
+
+    def write_attendance(self, participants: list[Participant]) -> None:
+        """Make the meeting's attendance equal to the list, changing only what differs."""
+        wanted: dict[int, tuple[models.Person, Participant]] = {}
+        for participant in participants:
+            person = self.person(participant.name, participant.affiliation)
+            wanted.setdefault(person.pk, (person, participant))
+        existing = {a.person_id: a for a in self.meeting.attendance.all()}
+        new_rows = []
+        for person_id, (person, participant) in wanted.items():
+            values = {
+                "group": participant.group,
+                "role": (participant.role or "")[:200],
+                "group_title": (participant.group_title or "")[:200],
+            }
+            row = existing.pop(person_id, None)
+            if row is None:
+                new_rows.append(models.Attendance(meeting=self.meeting, person=person, **values))
+            elif any(getattr(row, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(row, k, v)
+                row.save(update_fields=list(values))
+        models.Attendance.objects.bulk_create(new_rows)
+        if existing:
+            models.Attendance.objects.filter(pk__in=[a.pk for a in existing.values()]).delete()
+        self._memberships(wanted.values())
+
+    def _memberships(self, people: object) -> None:
+        term = self.meeting.term
+        if term is None:
+            return
+        for person, participant in people:  # type: ignore[attr-defined]
+            if participant.group in MEMBER_GROUPS and person.municipality_id is not None:
+                models.Membership.objects.get_or_create(person=person, body=self.body, term=term)

@@ -1,0 +1,172 @@
+"""Threads across meetings: the forward plan, and themes that recur over the years.
+
+"Punkter til næste møde" lists what the next meetings will take up ("Klima" on 5 Feb 2020 for the
+meeting of 1 Apr 2020). Each line becomes a ForwardPlanEntry that is linked to the later item that
+realises it, whichever of the two meetings is imported first. Themes are the significant words of
+item titles and letter titles, stemmed (Snowball Danish), so that "Rammeaftalen" in 2016, "Proces
+for Rammeaftale 2021-2022" in 2020 and the letter "Rammeaftale 2021-22" form one thread.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import snowballstemmer
+from django.db.models import Q
+
+from moedebog.archive import models
+from moedebog.documents.dates import parse_date
+
+_PLAN_TITLE = re.compile(
+    r"(punkter|sager|emner)\s+til\s+(næste|kommende|de kommende)\s+møde|til\s+dagsorden(en)?\s+for\s+møde"
+    r"|oversigt\s+over\s+(sager|punkter)|punkter\s+til\s+kommende",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(r"følgende\s+(punkter|sager|emner)|(punkter|sager)\s+til\s+(mødet|dagsordenen)", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+)")
+_WORD = re.compile(r"[a-zæøåéü]+")
+_STEMMER = snowballstemmer.stemmer("danish")
+#: Words in titles that say nothing about the theme.
+_GENERIC_WORDS = """
+    godkendelse referat referatet orientering orienteringer eventuelt status møde mødet møder punkter punkt
+    sager sagen oversigt foreløbig forslag proces kommende næste siden sidst drøftelse drøftelser
+    midtjylland kommunerne kommuner kommune regionen region udpegning udpegninger aftale aftalen
+    opfølgning afrapportering beslutning behandling under mellem efter samt herunder sidste
+    kontaktråd orientering udvalget udvalg byrådet kommunalbestyrelsen lukket
+"""
+_GENERIC = set(_STEMMER.stemWords(_GENERIC_WORDS.split()))
+_MIN_WORD = 5
+
+
+def theme_keys(title: str) -> dict[str, str]:
+    """Stem → the word as written, for the significant words of a title."""
+    words = [w for w in _WORD.findall(title.lower()) if len(w) >= _MIN_WORD]
+    keys: dict[str, str] = {}
+    for word, stem in zip(words, _STEMMER.stemWords(words), strict=True):
+        if stem not in _GENERIC and len(stem) >= 4:
+            keys.setdefault(stem, word)
+    return keys
+
+
+def plan_entries(item: models.AgendaItem) -> tuple[list[str], str | None]:
+    """The lines of a forward-plan item and the date of the meeting they are planned for."""
+    entries: list[str] = []
+    target: str | None = None
+    for section in item.sections.all():
+        if section.kind in ("recommendation", "decision"):
+            continue
+        listing = False
+        for line in section.text.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if _INTRO.search(line):
+                listing = True
+                target = target or parse_date(line)
+                continue
+            if listing and (_BULLET.match(line) or len(line) <= 120):
+                entries.append(_BULLET.sub("", line).rstrip(".").strip())
+            elif listing:
+                listing = False
+        target = target or parse_date(section.text)
+    return [e for e in entries if e], target
+
+
+def link_meeting(meeting: models.Meeting) -> None:
+    """Refresh this meeting's forward-plan entries and themes, and link plans in both directions."""
+    items = list(meeting.items.select_related("heading").prefetch_related("sections"))
+    for item in items:
+        if _is_plan_item(item):
+            _write_plan(item)
+    _resolve_plans_from(meeting)
+    _resolve_plans_into(meeting)
+    _write_themes(items)
+
+
+def link_letter(letter: models.Letter) -> None:
+    keys = theme_keys(f"{letter.name} {letter.subject}")
+    for stem, word in keys.items():
+        topic, _ = models.Topic.objects.get_or_create(key=stem[:100], defaults={"label": word.capitalize()[:200]})
+        topic.letters.add(letter)
+
+
+def _is_plan_item(item: models.AgendaItem) -> bool:
+    return bool(_PLAN_TITLE.search(item.title) or (item.heading and _PLAN_TITLE.search(item.heading.title)))
+
+
+def _write_plan(item: models.AgendaItem) -> None:
+    entries, target = plan_entries(item)
+    existing = list(item.plan_entries.order_by("order"))
+    wanted = [(n, text[:1000]) for n, text in enumerate(entries)]
+    target_date = date.fromisoformat(target) if target else None
+    if [(e.order, e.text) for e in existing] == wanted and all(e.target_date == target_date for e in existing):
+        return
+    item.plan_entries.all().delete()
+    models.ForwardPlanEntry.objects.bulk_create(
+        models.ForwardPlanEntry(item=item, order=n, text=text, target_date=target_date) for n, text in wanted
+    )
+
+
+def _target_meeting(entry: models.ForwardPlanEntry) -> models.Meeting | None:
+    source = entry.item.meeting
+    meetings = models.Meeting.objects.filter(body_id=source.body_id, start__gt=source.start + timedelta(hours=1))
+    if entry.target_date:
+        return meetings.filter(start__date=entry.target_date).first()
+    return meetings.order_by("start").first()
+
+
+def _resolve(entry: models.ForwardPlanEntry, meeting: models.Meeting) -> None:
+    best, best_score = None, 0.0
+    wanted = set(theme_keys(entry.text)) or {w for w in _WORD.findall(entry.text.lower()) if len(w) >= 3}
+    if not wanted:
+        return
+    for item in meeting.items.all():
+        have = set(theme_keys(item.title)) | {w for w in _WORD.findall(item.title.lower())}
+        matched = sum(1 for w in wanted if any(h.startswith(w[:5]) or w.startswith(h[:5]) for h in have if len(h) >= 4))
+        score = matched / len(wanted)
+        if score > best_score:
+            best, best_score = item, score
+    if best is not None and best_score >= 0.5 and entry.realized_by_id != best.pk:
+        entry.realized_by = best
+        entry.save(update_fields=["realized_by"])
+
+
+def _resolve_plans_from(meeting: models.Meeting) -> None:
+    entries = models.ForwardPlanEntry.objects.filter(item__meeting=meeting).select_related("item__meeting")
+    for entry in entries:
+        target = _target_meeting(entry)
+        if target is not None:
+            _resolve(entry, target)
+
+
+def _resolve_plans_into(meeting: models.Meeting) -> None:
+    """Entries of earlier meetings that plan for this one (by date, or as the next meeting)."""
+    earlier_meetings = models.Meeting.objects.filter(body_id=meeting.body_id, start__lt=meeting.start)
+    previous = earlier_meetings.order_by("-start").first()
+    planned_for_date = Q(target_date=meeting.start.date())
+    planned_as_next = Q(target_date__isnull=True, item__meeting=previous) if previous else Q(pk__in=[])
+    earlier = models.ForwardPlanEntry.objects.filter(
+        planned_for_date | planned_as_next,
+        item__meeting__body_id=meeting.body_id,
+        item__meeting__start__lt=meeting.start,
+        realized_by__isnull=True,
+    ).select_related("item__meeting")
+    for entry in earlier:
+        if _target_meeting(entry) == meeting:
+            _resolve(entry, meeting)
+
+
+def _write_themes(items: list[models.AgendaItem]) -> None:
+    for item in items:
+        if not item.public:
+            continue
+        keys = theme_keys(item.title)
+        if not keys:
+            continue
+        have = set(item.topics.values_list("key", flat=True))
+        for stem, word in keys.items():
+            if stem[:100] in have:
+                continue
+            topic, _ = models.Topic.objects.get_or_create(key=stem[:100], defaults={"label": word.capitalize()[:200]})
+            topic.items.add(item)

@@ -1,0 +1,74 @@
+"""Every setting moedebog reads from the environment, declared once with its default and help.
+
+Defaults work on a laptop: an embedded SQLite file in the working folder. Larger installations set
+DATABASE_URL to PostgreSQL. A test checks that every setting here is documented in docs/settings.md.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlparse
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "DATABASE_URL",
+        "sqlite:///moedebog.sqlite3",
+        "Databasen: sqlite:///sti/til/fil.sqlite3 (relativ til arbejdsmappen) eller "
+        "postgres://bruger:kode@vært:5432/database.",
+    ),
+    Setting(
+        "MOEDEBOG_SECRET_KEY", "", "Djangos hemmelige nøgle; skal sættes i drift. Tom: en nøgle for udvikling bruges."
+    ),
+    Setting("MOEDEBOG_DEBUG", "0", "1 slår Djangos fejlsider til (kun til udvikling)."),
+    Setting("MOEDEBOG_ALLOWED_HOSTS", "127.0.0.1,localhost", "Kommasepareret liste af værtsnavne."),
+    Setting("MOEDEBOG_TIME_ZONE", "Europe/Copenhagen", "Tidszonen for mødetidspunkter uden zone."),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    """The setting's value from the environment, or its declared default."""
+    setting = _BY_NAME[name]
+    return os.environ.get(name, setting.default)
+
+
+def database_config(url: str | None = None) -> dict[str, object]:
+    """A Django DATABASES entry from a database URL."""
+    url = url or get("DATABASE_URL")
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = unquote(url.split("sqlite://", 1)[1])
+        if path.startswith("/") and not path.startswith("//"):
+            path = path[1:]  # sqlite:///relative.db
+        elif path.startswith("//"):
+            path = path[1:]  # sqlite:////absolute/path.db
+        name = path if path == ":memory:" else str(Path(path).expanduser().resolve())
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": name,
+            "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+            "TEST": {"NAME": None},
+        }
+    if parsed.scheme in ("postgres", "postgresql", "pgsql"):
+        options = dict(parse_qsl(parsed.query))
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parsed.path.lstrip("/")) or "moedebog",
+            "USER": unquote(parsed.username or ""),
+            "PASSWORD": unquote(parsed.password or ""),
+            "HOST": parsed.hostname or "",
+            "PORT": str(parsed.port or ""),
+            "OPTIONS": options,
+            "CONN_MAX_AGE": 60,
+        }
+    raise ValueError(f"ukendt database-URL: {url!r} (brug sqlite:/// eller postgres://)")
