@@ -42,6 +42,17 @@ def get(name: str) -> str:
     return os.environ.get(name, setting.default)
 
 
+def database_url(settings: dict[str, object]) -> str:
+    """The URL of a Django DATABASES entry: hands a test database to a subprocess."""
+    if str(settings["ENGINE"]).endswith("sqlite3"):
+        return f"sqlite:///{settings['NAME']}"
+    user = settings.get("USER") or ""
+    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+    auth = f"{user}{password}@" if user else ""
+    port = f":{settings['PORT']}" if settings.get("PORT") else ""
+    return f"postgres://{auth}{settings.get('HOST') or ''}{port}/{settings['NAME']}"
+
+
 def database_config(url: str | None = None) -> dict[str, object]:
     """A Django DATABASES entry from a database URL."""
     url = url or get("DATABASE_URL")
@@ -57,7 +68,8 @@ def database_config(url: str | None = None) -> dict[str, object]:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
             "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
-            "TEST": {"NAME": None},
+            # a file, not memory: tests that run the CLI in a subprocess must see the test database
+            "TEST": {"NAME": None if name == ":memory:" else name.removesuffix(".sqlite3") + "-test.sqlite3"},
         }
     if parsed.scheme in ("postgres", "postgresql", "pgsql"):
         options = dict(parse_qsl(parsed.query))
