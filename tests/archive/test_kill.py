@@ -38,9 +38,9 @@ def run_import(folder, env, kill_after: float | None = None) -> int | None:
 def assert_consistent() -> None:
     for source in models.SourceDocument.objects.filter(status="imported", meeting__isnull=False):
         assert source.meeting.items.exists(), f"{source.name}: meeting without items"
-    assert not models.Meeting.objects.filter(sources__isnull=True).exists()
-    assert not models.AgendaItem.objects.filter(sections__isnull=True).exclude(
-        meeting__sources__kind="agenda").filter(public=True).exists() or True
+    assert not models.Meeting.objects.filter(sources__isnull=True).exists(), "meeting without its source"
+    for meeting in models.Meeting.objects.filter(sources__kind="minutes").distinct():
+        assert meeting.attendance.exists(), f"{meeting}: minutes imported without their attendance"
 
 
 def test_kill_and_resume(tmp_path) -> None:
