@@ -53,7 +53,7 @@ def _front(doc: Document) -> Iterator[str]:
     yield '<header class="front">'
     yield f'<p class="kind">{_e(model.title_line(doc))}</p>'
     if doc.body:
-        yield f'<p class="body">{_e(doc.body)}</p>'
+        yield f'<p class="body">{_e(model.front_body(doc))}</p>'
     if doc.start:
         yield f'<p class="meta">Dato: {_e(model.danish_date(doc.start))}</p>'
     if doc.location:

@@ -74,6 +74,13 @@ def has_mission(doc: Document) -> bool:
     return (doc.body or "").upper().startswith("KKR") and doc.kind in ("agenda", "minutes")
 
 
+def front_body(doc: Document) -> str:
+    """The body's name on the front page: in capitals in KKR documents ("KKR MIDTJYLLAND"), as
+    printed; readers turn those capitals back into the name."""
+    body = clean(doc.body)
+    return body.upper() if has_mission(doc) else body
+
+
 def item_label(item: Item) -> str:
     return f"{clean(item.number)}. {item_title(item)}" if item.number else item_title(item)
 
@@ -197,7 +204,10 @@ def blocks(text: str, attachments: list[Attachment] | None = None) -> list[Block
         if "\t" in line:
             line = raw.strip(" \r")  # a leading tab is an empty first cell
         if run and " ".join(line.split()).rstrip(".") in titles:
-            out.append(Block("indent", [line]))
+            if out and out[-1].kind == "indent":
+                out[-1].lines.append(line)
+            else:
+                out.append(Block("indent", [line]))
             continue
         run = bool(_MANY_MARK.match(line))
         if line.startswith(("- ", "• ")) or line in ("-", "•"):
