@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 # The embedded default: a SQLite archive in the working folder, filled from a generated demo corpus.
 run: $(STAMP)
-	@test -d $(DEMO) || $(BIN)/moedebog demo --meetings $(DEMO_MEETINGS) --out $(DEMO) --formats txt json docx
+	@test -d $(DEMO) || $(BIN)/moedebog demo --meetings $(DEMO_MEETINGS) --out $(DEMO) --formats txt,json,docx
 	$(BIN)/moedebog import --quiet $(DEMO) src/moedebog/examples
 	$(BIN)/moedebog stats
 

@@ -27,3 +27,11 @@ def test_every_schema_key_is_in_the_format_doc() -> None:
     keys -= {"file"}
     missing = sorted(k for k in keys if f"`{k}`" not in doc)
     assert not missing, f"keys not described in docs/parse.md: {missing}"
+
+
+def test_every_setting_is_documented() -> None:
+    from moedebog.config import SETTINGS
+
+    doc = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        assert f"`{setting.name}`" in doc, f"{setting.name} is not described in docs/settings.md"
