@@ -317,3 +317,12 @@ def test_streaming_callback_receives_items() -> None:
     doc = parse(Source.from_bytes(KULTUR.read_bytes()), received.append)
     assert [i.number for i in received] == [str(n) for n in range(1, 8)]
     assert doc.items == []
+
+
+def test_municipality_is_read_from_the_site_address() -> None:
+    from moedebog.documents.municipalities import organization_from_url
+
+    assert organization_from_url("https://dagsordener.greve.dk/vis/pdf/bilag/x") == "Greve Kommune"
+    assert organization_from_url("https://dagsorden.ringkoebing-skjern.dk/") == "Ringkøbing-Skjern Kommune"
+    assert organization_from_url("https://example.org/dagsordener") is None
+    assert organization_from_url("https://dagsordener.atlantis.dk/") is None

@@ -16,6 +16,7 @@ from typing import Any
 
 from moedebog.documents.errors import DocumentError
 from moedebog.documents.itemhtml import parse_item_html
+from moedebog.documents.municipalities import organization_from_url
 from moedebog.documents.records import Attachment, Document, Item, ItemAbsence, Participant, Section
 from moedebog.documents.sectionkinds import section_kind
 from moedebog.documents.source import Source
@@ -74,7 +75,18 @@ def meeting_document(meeting: dict[str, Any]) -> Document:
     for index, (_, raw) in enumerate(ordered, start=1):
         document.items.append(_item(raw, index, document.body, date, held))
     settle_kind(document)
+    document.organization = _organization(raw_items)
     return document
+
+
+def _organization(raw_items: list[dict[str, Any]]) -> str | None:
+    """The municipality, read from the site address in the items' links (the JSON never names it)."""
+    for raw in raw_items:
+        for field in _list(raw.get("Felter")):
+            link = _text(field.get("Link")) if isinstance(field, dict) else None
+            if link and (name := organization_from_url(link)):
+                return name
+    return None
 
 
 def local_time(value: Any) -> str | None:
