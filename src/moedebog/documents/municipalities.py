@@ -25,7 +25,7 @@ NAMES = (
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 _BY_SLUG = {name.lower().translate(_TRANSLIT): name for name in NAMES}
 _BY_SLUG.update({name.lower(): name for name in NAMES})
-_HOST = re.compile(r"^(?:https?://)?(?:www\.)?(?:dagsordener?|politik|moeder|dagsorden-referat)\.(?P<slug>[a-zæøå-]+)\.dk\b",
+_HOST = re.compile(r"^(?:https?://)?(?:www\.)?(?:dagsorden(?:er)?|politik|moeder|dagsorden-referat)\.(?P<slug>[a-zæøå-]+)\.dk\b",
                    re.IGNORECASE)
 
 
