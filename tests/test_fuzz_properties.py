@@ -52,21 +52,19 @@ def corpus_files() -> dict[str, bytes]:
 
 @cache
 def generated_files() -> dict[str, bytes]:
-    """A small generated meeting as DOCX and PDF, when the publisher can render them."""
-    from moedebog.demo import generate_meetings
+    """A small generated meeting in every format the demo and the publisher can write."""
+    from moedebog.demo import generate_meetings, render_firstagenda_json
+    from moedebog.demo.corpus import renderer
 
     doc = generate_meetings(2, seed=7)[0]
     doc.items = doc.items[:4]
-    out: dict[str, bytes] = {}
-    try:
-        from moedebog import publish
-    except ImportError:
-        return out
-    for name, render in (("generated.docx", "render_docx"), ("generated.pdf", "render_pdf")):
+    out = {"generated.json": render_firstagenda_json(doc).encode("utf-8")}
+    for fmt in ("txt", "html", "docx", "pdf"):
         try:
-            out[name] = getattr(publish, render)(doc)
+            content = renderer(fmt)(doc)
         except Exception:  # the publisher may not support this format yet; fuzz what exists
             continue
+        out[f"generated.{fmt}"] = content.encode("utf-8") if isinstance(content, str) else content
     return out
 
 
@@ -257,49 +255,49 @@ def test_the_corpus_itself_parses_cleanly() -> None:
         check(data, name, stream=True)
 
 
-@examples(120)
+@examples(250)
 @given(flipped(), st.booleans())
 def test_byte_flips(data: bytes, stream: bool) -> None:
     check(data, stream=stream)
 
 
-@examples(80)
+@examples(150)
 @given(truncated())
 def test_truncation(data: bytes) -> None:
     check(data)
 
 
-@examples(80)
+@examples(150)
 @given(inserted())
 def test_insertion(data: bytes) -> None:
     check(data)
 
 
-@examples(80)
+@examples(150)
 @given(shuffled_lines(), st.booleans())
 def test_lines_deleted_duplicated_moved(data: bytes, stream: bool) -> None:
     check(data, stream=stream)
 
 
-@examples(150)
+@examples(300)
 @given(st.sampled_from(MAGIC), st.binary(max_size=4096))
 def test_random_bytes_behind_magic(magic: bytes, data: bytes) -> None:
     check(magic + data)
 
 
-@examples(150)
+@examples(300)
 @given(st.sampled_from(MAGIC), st.text(max_size=3000), st.sampled_from(("utf-8", "utf-16", "cp1252")))
 def test_random_text(magic: bytes, text: str, encoding: str) -> None:
     check(magic + text.encode(encoding, errors="replace"))
 
 
-@examples(80)
+@examples(150)
 @given(mutated_json())
 def test_firstagenda_json_with_wrong_types_and_missing_keys(data: bytes) -> None:
     check(data, "mutated.json")
 
 
-@examples(40)
+@examples(80)
 @given(mutated_docx())
 def test_docx_with_damaged_xml(data: bytes) -> None:
     check(data, "mutated.docx")

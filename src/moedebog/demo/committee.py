@@ -93,8 +93,8 @@ class CommitteeGenerator:
             item.number = str(number)
             gone = absent | ({leaving} if leaving and number > len(items) // 2 else set())
             item.absences = [ItemAbsence(name, "Fraværende") for name in members if name in gone]
-        participants = [Participant(name, None, "absent" if name in absent else "present")
-                        for name in members]
+        participants = [Participant(name, None, "absent", None, "Afbud") if name in absent
+                        else Participant(name, None, "present", None, "Deltagere") for name in members]
         minutes = Document(kind="minutes", body=committee.name, organization=self.organization,
                            name="Dagsorden" if rng.random() < MISNAMED_MINUTES else "Referat",
                            start=f"{day.isoformat()}T{committee.time}", location=committee.place, items=items,

@@ -102,7 +102,7 @@ def _history(text: str) -> str:
 def item_dict(doc: Document, item: Item, sorting: int, meeting_id: str) -> dict[str, Any]:
     item_id = item.ref or stable_guid(meeting_id, item.number, item.title)
     document_id = stable_guid(item_id, "pdf")
-    title = item.title if item.public else f"Lukket: {item.title}"
+    title = item.title if item.public or item.title.startswith("Lukket") else f"Lukket: {item.title}"
     return {
         "Lydfiler": None,
         "Ressourcer": None,
