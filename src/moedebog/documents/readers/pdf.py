@@ -49,6 +49,16 @@ def _open(source: Source) -> Iterator[object]:
         pdf.close()
 
 
+def _truncated(source: Source) -> bool:
+    """True when the file does not end with %%EOF: pdfium may still open what is left."""
+    try:
+        with source.open() as fh:
+            fh.seek(max(source.size - 2048, 0))
+            return b"%%EOF" not in fh.read()
+    except OSError:
+        return False
+
+
 def _pages(pdf: object, document: Document | None) -> Iterator[PageText]:
     """Each page's visual lines; raises when no page has text at all."""
     import pypdfium2 as pdfium
@@ -107,6 +117,8 @@ def read(source: Source, on_item: Callable[[Item], None] | None = None) -> Docum
     document = Document(format="pdf")
     with _open(source) as pdf:
         document.pages = len(pdf)  # type: ignore[arg-type]
+        if _truncated(source):
+            document.warn("PDF-filen ser ud til at være afkortet (mangler %%EOF); indholdet kan være ufuldstændigt")
         document = segment(_lines(pdf, document), document, on_item)
     document.format = "pdf"
     return document
