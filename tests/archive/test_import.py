@@ -25,11 +25,11 @@ def snapshot() -> dict[str, object]:
 
 
 def test_import_corpus_then_again_changes_nothing() -> None:
-    first = import_paths([CORPUS], progress=False)
+    first = import_paths([CORPUS / "seeds", CORPUS / "samples"], progress=False)
     assert first.failed == 1 and first.failures[0][0].endswith("README.md")
     assert first.meetings_created == 8 and first.letters == 1
     before = snapshot()
-    again = import_paths([CORPUS], progress=False)
+    again = import_paths([CORPUS / "seeds", CORPUS / "samples"], progress=False)
     assert again.unchanged == 9 and again.created == again.updated == 0
     assert snapshot() == before
     c = counts()
@@ -98,7 +98,8 @@ def test_failed_document_is_recorded_and_others_go_on(tmp_path, minutes_2020) ->
     bad = tmp_path / "tom.txt"
     bad.write_bytes(b"")
     nodate = tmp_path / "uden-dato.txt"
-    nodate.write_text("DAGSORDEN\nKKR MIDTJYLLAND\n1.1. Punkt ..... 2\n\n1.1. Punkt\nBaggrund\nTekst.\n", encoding="utf-8")
+    nodate.write_text("DAGSORDEN\nKKR MIDTJYLLAND\n1.1. Punkt ..... 2\n\n1.1. Punkt\nBaggrund\nTekst.\n",
+                      encoding="utf-8")
     summary = import_paths([bad, minutes_2020, nodate], progress=False)
     assert (summary.created, summary.failed) == (1, 2)
     errors = dict(summary.failures)

@@ -33,18 +33,37 @@ class PeopleWriter:
 
     def person(self, name: str, affiliation: str | None) -> models.Person:
         municipality = self.municipality(affiliation)
-        key = person_key(name, municipality.name if municipality else None)
+        key = person_key(name, municipality.name if municipality else None)[:320]
         person = self._people.get(key)
         if person is None:
             person, created = models.Person.objects.get_or_create(
-                key=key[:320], defaults={"name": name[:200], "municipality": municipality}
+                key=key, defaults={"name": name[:200], "municipality": municipality}
             )
             self.created += created
             self._people[key] = person
         return person
 
+    def preload(self, participants: list[Participant]) -> None:
+        """Find or create every participant's person with two queries instead of one per person."""
+        keyed: dict[str, tuple[str, models.Municipality | None]] = {}
+        for p in participants:
+            municipality = self.municipality(p.affiliation)
+            key = person_key(p.name, municipality.name if municipality else None)[:320]
+            if key not in self._people:
+                keyed.setdefault(key, (p.name, municipality))
+        if not keyed:
+            return
+        found = {person.key: person for person in models.Person.objects.filter(key__in=keyed)}
+        missing = [models.Person(key=k, name=n[:200], municipality=m) for k, (n, m) in keyed.items() if k not in found]
+        if missing:
+            models.Person.objects.bulk_create(missing, ignore_conflicts=True)
+            self.created += len(missing)
+            found = {person.key: person for person in models.Person.objects.filter(key__in=keyed)}
+        self._people.update(found)
+
     def write_attendance(self, participants: list[Participant]) -> None:
         """Make the meeting's attendance equal to the list, changing only what differs."""
+        self.preload(participants)
         wanted: dict[int, tuple[models.Person, Participant]] = {}
         for participant in participants:
             person = self.person(participant.name, participant.affiliation)
@@ -73,6 +92,10 @@ class PeopleWriter:
         term = self.meeting.term
         if term is None:
             return
-        for person, participant in people:  # type: ignore[attr-defined]
-            if participant.group in MEMBER_GROUPS and person.municipality_id is not None:
-                models.Membership.objects.get_or_create(person=person, body=self.body, term=term)
+        members = {person.pk for person, participant in people  # type: ignore[attr-defined]
+                   if participant.group in MEMBER_GROUPS and person.municipality_id is not None}
+        have = set(models.Membership.objects.filter(body=self.body, term=term, person_id__in=members)
+                   .values_list("person_id", flat=True))
+        models.Membership.objects.bulk_create(
+            [models.Membership(person_id=pk, body=self.body, term=term) for pk in members - have],
+            ignore_conflicts=True)

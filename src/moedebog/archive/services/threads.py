@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 import snowballstemmer
 from django.db.models import Q
@@ -39,6 +40,7 @@ _GENERIC = set(_STEMMER.stemWords(_GENERIC_WORDS.split()))
 _MIN_WORD = 5
 
 
+@lru_cache(maxsize=65536)
 def theme_keys(title: str) -> dict[str, str]:
     """Stem → the word as written, for the significant words of a title."""
     words = [w for w in _WORD.findall(title.lower()) if len(w) >= _MIN_WORD]
@@ -85,9 +87,8 @@ def link_meeting(meeting: models.Meeting) -> None:
 
 
 def link_letter(letter: models.Letter) -> None:
-    keys = theme_keys(f"{letter.name} {letter.subject}")
-    for stem, word in keys.items():
-        topic, _ = models.Topic.objects.get_or_create(key=stem[:100], defaults={"label": word.capitalize()[:200]})
+    keys = {stem[:100]: word for stem, word in theme_keys(f"{letter.name} {letter.subject}").items()}
+    for topic in ensure_topics(keys).values():
         topic.letters.add(letter)
 
 
@@ -116,14 +117,19 @@ def _target_meeting(entry: models.ForwardPlanEntry) -> models.Meeting | None:
     return meetings.order_by("start").first()
 
 
-def _resolve(entry: models.ForwardPlanEntry, meeting: models.Meeting) -> None:
+def _candidates(meeting: models.Meeting) -> list[tuple[models.AgendaItem, set[str]]]:
+    """The meeting's items with the words their titles can be matched on."""
+    return [(item, {w for w in (*theme_keys(item.title), *_WORD.findall(item.title.lower())) if len(w) >= 4})
+            for item in meeting.items.all()]
+
+
+def _resolve(entry: models.ForwardPlanEntry, candidates: list[tuple[models.AgendaItem, set[str]]]) -> None:
     best, best_score = None, 0.0
     wanted = set(theme_keys(entry.text)) or {w for w in _WORD.findall(entry.text.lower()) if len(w) >= 3}
     if not wanted:
         return
-    for item in meeting.items.all():
-        have = set(theme_keys(item.title)) | {w for w in _WORD.findall(item.title.lower())}
-        matched = sum(1 for w in wanted if any(h.startswith(w[:5]) or w.startswith(h[:5]) for h in have if len(h) >= 4))
+    for item, have in candidates:
+        matched = sum(1 for w in wanted if any(h.startswith(w[:5]) or w.startswith(h[:5]) for h in have))
         score = matched / len(wanted)
         if score > best_score:
             best, best_score = item, score
@@ -134,10 +140,13 @@ def _resolve(entry: models.ForwardPlanEntry, meeting: models.Meeting) -> None:
 
 def _resolve_plans_from(meeting: models.Meeting) -> None:
     entries = models.ForwardPlanEntry.objects.filter(item__meeting=meeting).select_related("item__meeting")
+    cache: dict[int, list[tuple[models.AgendaItem, set[str]]]] = {}
     for entry in entries:
         target = _target_meeting(entry)
         if target is not None:
-            _resolve(entry, target)
+            if target.pk not in cache:
+                cache[target.pk] = _candidates(target)
+            _resolve(entry, cache[target.pk])
 
 
 def _resolve_plans_into(meeting: models.Meeting) -> None:
@@ -151,22 +160,35 @@ def _resolve_plans_into(meeting: models.Meeting) -> None:
         item__meeting__body_id=meeting.body_id,
         item__meeting__start__lt=meeting.start,
         realized_by__isnull=True,
-    ).select_related("item__meeting")
-    for entry in earlier:
-        if _target_meeting(entry) == meeting:
-            _resolve(entry, meeting)
+    )
+    candidates = None
+    for entry in earlier:  # the filter already says these plan for this meeting
+        candidates = candidates if candidates is not None else _candidates(meeting)
+        _resolve(entry, candidates)
 
 
 def _write_themes(items: list[models.AgendaItem]) -> None:
+    """Link each public item to the themes of its title, with a few set-based queries per meeting."""
+    wanted: dict[int, dict[str, str]] = {}
     for item in items:
-        if not item.public:
-            continue
-        keys = theme_keys(item.title)
-        if not keys:
-            continue
-        have = set(item.topics.values_list("key", flat=True))
-        for stem, word in keys.items():
-            if stem[:100] in have:
-                continue
-            topic, _ = models.Topic.objects.get_or_create(key=stem[:100], defaults={"label": word.capitalize()[:200]})
-            topic.items.add(item)
+        if item.public:
+            wanted[item.pk] = {stem[:100]: word for stem, word in theme_keys(item.title).items()}
+    labels = {stem: word for keys in wanted.values() for stem, word in keys.items()}
+    if not labels:
+        return
+    topics = ensure_topics(labels)
+    links = models.Topic.items.through
+    have = set(links.objects.filter(agendaitem_id__in=wanted).values_list("agendaitem_id", "topic_id"))
+    new = [links(agendaitem_id=item_id, topic_id=topics[stem].pk)
+           for item_id, keys in wanted.items() for stem in keys if (item_id, topics[stem].pk) not in have]
+    links.objects.bulk_create(new, ignore_conflicts=True)
+
+
+def ensure_topics(labels: dict[str, str]) -> dict[str, models.Topic]:
+    """Topics by stem, created where missing (label: the word as first seen)."""
+    topics = {t.key: t for t in models.Topic.objects.filter(key__in=labels)}
+    missing = [models.Topic(key=k, label=w.capitalize()[:200]) for k, w in labels.items() if k not in topics]
+    if missing:
+        models.Topic.objects.bulk_create(missing, ignore_conflicts=True)
+        topics = {t.key: t for t in models.Topic.objects.filter(key__in=labels)}
+    return topics
