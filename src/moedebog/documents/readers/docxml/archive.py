@@ -55,7 +55,7 @@ class _Counted(io.RawIOBase):
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         try:
             n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
             raise DocumentError(BROKEN.format(what=f"{self._info.filename}: {exc}")) from None
         self.count += n
         if self.count > self._limit:
@@ -105,7 +105,8 @@ class Package:
             raise DocumentError(BOMB.format(what=f"{name} komprimeret mere end {MAX_RATIO}:1"))
         try:
             raw = self.zip.open(info)
-        except (zipfile.BadZipFile, NotImplementedError, zlib.error, OSError) as exc:
+        except (zipfile.BadZipFile, NotImplementedError, zlib.error, OSError, ValueError, EOFError) as exc:
+            # ValueError: a central directory pointing before the start of the file ("negative seek")
             raise DocumentError(BROKEN.format(what=f"{name}: {exc}")) from None
         return io.BufferedReader(_Counted(raw, info, limit), buffer_size=64 * 1024)
 
