@@ -240,7 +240,7 @@ class Segmenter:
             return True
         if not self.in_participants or self.group is None:
             return False
-        if _ITEM.match(line) or self._is_toc_heading(line):
+        if self._ends_participants(line):
             self.in_participants = False
             return False
         person = parse_participant(line, self.group, self.group_title)
@@ -255,11 +255,18 @@ class Segmenter:
         return True
 
     # ---------------------------------------------------------------- headings and items
-    def _is_toc_heading(self, line: str) -> bool:
+    def _ends_participants(self, line: str) -> bool:
+        """The first heading or item (or a case line or section title) ends the participant list."""
+        if _ITEM.match(line) or _CASE_LINE.match(line) or section_kind(line) is not None:
+            return True
         m = _HEADING.match(line)
-        if not m or m.group("num") not in self.toc_headings:
+        if not m:
             return False
-        return _same_title(m.group("title"), self.toc_headings[m.group("num")].title)
+        num, title = m.group("num"), m.group("title")
+        entry = self.toc_headings.get(num) or self.toc_items.get(num)
+        if entry is not None:
+            return _same_title(title, entry.title)
+        return not self.toc and num == str(self.last_top + 1) and _heading_like(title)
 
     def _heading_or_item(self, line: str) -> bool:
         if len(line) > 300:
