@@ -11,7 +11,7 @@ import html
 from collections.abc import Iterator
 
 from moedebog.documents.records import Attachment, Document, Item
-from moedebog.publish import model
+from moedebog.publish import model, paging
 from moedebog.publish.style import stylesheet
 
 
@@ -67,16 +67,24 @@ def _front(doc: Document) -> Iterator[str]:
 
 
 def _toc(doc: Document, parts: list[model.Part], ids: dict[int, str]) -> Iterator[str]:
+    """Entries with dotted leaders and page numbers. On screen the numbers are estimates (the
+    same as the DOCX file shows); in print WeasyPrint replaces them with the real ones."""
     if not parts and not doc.participants:
         return
+    participants, part_pages, item_pages = paging.toc_pages(doc, parts)
+
+    def entry(level: int, href: str, label: str, page: int) -> str:
+        return (f'<p class="level-{level}"><a href="#{href}">{_e(label)}</a>'
+                f'<span class="est"> ..... {page}</span></p>')
+
     yield '<nav class="toc">'
-    if doc.participants:
-        yield f'<p class="level-1"><a href="#deltagere">{_e(model.PARTICIPANTS_TITLE)}</a></p>'
+    if participants is not None:
+        yield entry(1, "deltagere", model.PARTICIPANTS_TITLE, participants)
     for index, part in enumerate(parts):
         if part.heading is not None:
-            yield f'<p class="level-1"><a href="#del-{index}">{_e(model.heading_label(part.heading))}</a></p>'
+            yield entry(1, f"del-{index}", model.heading_label(part.heading), part_pages[index])
         for item in part.items:
-            yield f'<p class="level-2"><a href="#{ids[id(item)]}">{_e(model.item_label(item))}</a></p>'
+            yield entry(2, ids[id(item)], model.item_label(item), item_pages[id(item)])
     yield "</nav>"
 
 

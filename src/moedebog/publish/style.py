@@ -41,7 +41,10 @@ p { margin: 0 0 0.7em; }
 .toc p { margin: 0 0 0.45em; }
 .toc .level-2 { padding-left: 1.2em; }
 .toc a { color: inherit; text-decoration: none; }
-.toc a::after { content: leader('.') target-counter(attr(href), page); }
+@media print {
+  .toc .est { display: none; }
+  .toc a::after { content: leader('.') target-counter(attr(href), page); }
+}
 .participants { break-before: page; }
 .participants h3 { margin: 1em 0 0.4em; }
 .participants p { margin: 0 0 0.2em; }
