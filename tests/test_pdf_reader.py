@@ -289,11 +289,6 @@ def _pages_per_second(seed_pdfs, with_segmenter: bool) -> float:
 
 
 def test_extraction_speed_smoke(seed_pdfs) -> None:
-    """A loose floor that holds on a busy machine; the real target is in the slow test."""
+    """A loose floor that holds on a busy machine; the target (≥100 pages/s on one core) is
+    measured by bench/parse.py, where timing is not disturbed by parallel tests."""
     assert _pages_per_second(seed_pdfs, with_segmenter=True) > 25
-
-
-@pytest.mark.slow
-def test_extraction_speed_target(seed_pdfs) -> None:
-    best = max(_pages_per_second(seed_pdfs, with_segmenter=True) for _ in range(3))
-    assert best >= 100
