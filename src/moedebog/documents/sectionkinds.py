@@ -13,6 +13,7 @@ a named committee ("Beslutning i Byrådet den 25. marts 2026", "Økonomiudvalget
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Known section titles per kind, as documents spell them. ``other`` titles are kept because
 #: knowing that "Økonomiske konsekvenser" is a section title (and not a sentence) lets readers
@@ -123,6 +124,7 @@ def _iso_date(match: re.Match[str]) -> str | None:
     return f"{match.group('year')}-{month:02d}-{day:02d}"
 
 
+@lru_cache(maxsize=8192)
 def section_kind(title: str) -> str | None:
     """The section kind a title announces, or None when it is not a known section title."""
     text = normalize_title(title)

@@ -173,7 +173,7 @@ class Segmenter:
 
     # ---------------------------------------------------------------- table of contents
     def _toc(self, raw: str, line: str) -> bool:
-        if normalize_title(line) in _TOC_TITLES and not self.toc:
+        if not self.toc and len(line) <= 40 and normalize_title(line) in _TOC_TITLES:
             self.in_toc = True  # announced: entries separated by plain spaces are accepted too
             return True
         entry = parse_toc_line(raw, self.in_toc)

@@ -8,6 +8,7 @@ keeps every later rule simple.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _IMAGE = re.compile(r"\[image:[^\]]*\]|!\[[^\]]*\]\([^)]*\)")
@@ -63,6 +64,7 @@ _WHITESPACE = re.compile(r"[\s\u00a0]+")
 _QUOTES_DASHES = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=8192)
 def normalize_title(title: str) -> str:
     """A comparison key for titles: lower case, single spaces, no dotted leaders or end punctuation."""
     key = _LEADERS.sub("", title) if ".." in title else title
