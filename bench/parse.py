@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from moedebog.demo import generate_committee_meetings, generate_meetings  # noqa: E402
 from moedebog.demo.corpus import renderer, write_documents  # noqa: E402
 from moedebog.documents import DocumentError, Source, parse  # noqa: E402
-from moedebog.documents.records import Document, Heading, Item  # noqa: E402
+from moedebog.documents.records import Document, Heading, Item, Section  # noqa: E402
 
 TARGETS = {"text_mb_s": 20.0, "pdf_pages_s": 100.0, "segmentation_overhead": 0.25}
 MB = 1024 * 1024
@@ -171,38 +172,62 @@ def measure_pdf_extraction(paths: list[Path]) -> dict[str, object]:
 
 # -- memory on huge text -----------------------------------------------------------------------------
 
+#: Items per heading and headings in the large document: the segmenter reads item numbers up to
+#: "99.99" (a three-digit "3.100" is not taken as an item; reported), so size comes from long items.
+ITEMS_PER_HEADING = 90
+ITEM_BYTES = 10_000
+_TOC_LINE = re.compile(r"^.*\.{2,}\t\d+$")
+
+
 def large_meeting(target_bytes: int, seed: int = 0) -> Document:
-    """One meeting whose heading 3 holds enough generated items to render to ``target_bytes``."""
+    """One meeting of about ``target_bytes`` as text: generated items with long case texts,
+    90 to a heading. Every item has the same size, so the largest item, which bounds a
+    streaming reader's memory, is the same in the small and the large document."""
     base = generate_meetings(1, seed)[0]
-    heading = next(h for h in base.headings if h.number == "3")
-    pool: list[Item] = []
-    for doc in generate_meetings(60, seed + 1):
-        pool += [i for i in doc.items if i.heading and i.heading.number == "3"]
-    per_item = max(200, len(_render_text(_with_items(base, heading, pool))) // max(1, len(pool)))
-    count = max(1, target_bytes // per_item)
-    items = [pool[i % len(pool)] for i in range(count)]
-    return _with_items(base, heading, items)
-
-
-def _with_items(base: Document, heading: Heading, items: list[Item]) -> Document:
-    numbered = [Item(number=f"3.{n}", title=i.title, heading=heading, case_number=i.case_number,
-                     handlers=i.handlers, sections=i.sections, attachments=i.attachments, public=i.public)
-                for n, i in enumerate(items, start=1)]
-    others = [i for i in base.items if i.heading is not None and i.heading.number != "3"]
-    ordered = [i for i in others if i.heading.number < "3"] + numbered + [i for i in others if i.heading.number > "3"]
+    pool = [i for doc in generate_meetings(40, seed + 1) for i in doc.items
+            if i.heading and i.heading.number == "3" and i.public]
+    count = max(1, target_bytes // ITEM_BYTES)
+    headings: list[Heading] = []
+    items: list[Item] = []
+    for n in range(count):
+        if n % ITEMS_PER_HEADING == 0:
+            headings.append(Heading(str(len(headings) + 1), f"Regionalpolitiske sager, del {len(headings) + 1}"))
+        source = pool[n % len(pool)]
+        items.append(Item(number=f"{headings[-1].number}.{n % ITEMS_PER_HEADING + 1}", title=source.title,
+                          heading=headings[-1], case_number=source.case_number, handlers=source.handlers,
+                          sections=[_long(s) for s in source.sections]))
+    if len(headings) > 99:
+        raise ValueError("for stort: højst 99 overskrifter à 90 punkter")
     return Document(kind=base.kind, body=base.body, name=base.name, start=base.start, location=base.location,
-                    items=ordered, headings=base.headings, participants=base.participants)
+                    items=items, headings=headings, participants=base.participants)
+
+
+def _long(section: Section) -> Section:
+    """A case text made long by repeating its paragraphs, as in a thorough Sagsfremstilling."""
+    if section.kind != "presentation":
+        return section
+    text = section.text
+    while len(text.encode("utf-8")) < ITEM_BYTES * 0.8:
+        text += "\n\n" + section.text
+    return Section(section.kind, section.title, text)
 
 
 def _render_text(doc: Document) -> str:
     return renderer("txt")(doc)  # type: ignore[return-value]
 
 
+def without_toc(text: str) -> str:
+    """Drop the table of contents: page numbers of 1000 and more are not read as TOC entries
+    (reported), which would make every later item disappear into the one before it."""
+    return "\n".join(line for line in text.split("\n") if not _TOC_LINE.match(line))
+
+
 def big_text_file(folder: Path, megabytes: int, seed: int) -> Path:
     path = folder / f"big-{megabytes}mb-{seed}.txt"
     if not path.exists():
-        text = _render_text(large_meeting(megabytes * MB, seed))
-        path.write_text(text, encoding="utf-8")
+        doc = large_meeting(megabytes * MB, seed)
+        path.write_text(without_toc(_render_text(doc)), encoding="utf-8")
+        path.with_suffix(".items").write_text(str(len(doc.items)))
     return path
 
 
@@ -236,6 +261,8 @@ def measure_memory(path: Path) -> dict[str, object]:
     if out.returncode != 0:
         return {"file": str(path), "error": (out.stderr.strip().splitlines() or ["?"])[-1]}
     result = json.loads(out.stdout.strip().splitlines()[-1])
+    expected = path.with_suffix(".items")
+    result["expected_items"] = int(expected.read_text()) if expected.exists() else None
     result["mb_s"] = round(result["bytes"] / MB / result["seconds"], 2) if result["seconds"] else None
     return result
 
@@ -282,7 +309,8 @@ def report(results: dict[str, object]) -> str:
             if "error" in m:
                 lines.append(f"  {Path(m['file']).name}: {m['error']}")
                 continue
-            lines.append(f"  {m['bytes'] / MB:6.1f} MB, {m['items']:6d} items: peak {m['peak_mb']:.0f} MB "
+            lines.append(f"  {m['bytes'] / MB:6.1f} MB, {m['items']:6d} of {m['expected_items']} items: "
+                         f"peak {m['peak_mb']:.0f} MB "
                          f"(+{m['growth_mb']:.0f} MB over {m['baseline_mb']:.0f} MB after imports), "
                          f"{m['mb_s']} MB/s")
         flat = results.get("memory_flat")

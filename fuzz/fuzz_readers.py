@@ -13,6 +13,7 @@ real corpus under tests/ must stay as it is. See docs/fuzzing.md.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -39,6 +40,9 @@ with atheris.instrument_imports(include=["moedebog"]):
 HERE = Path(__file__).resolve().parent
 ARTIFACTS = HERE / "artifacts"
 UNEXPECTED = "uventet fejl"
+#: Substrings of crash messages already reported and not yet fixed, so that a long run can look
+#: past them: MOEDEBOG_FUZZ_KNOWN="negative seek value;other message".
+KNOWN = [k for k in os.environ.get("MOEDEBOG_FUZZ_KNOWN", "").split(";") if k]
 
 
 def reader_for(data: bytes):
@@ -52,8 +56,8 @@ def test_one_input(data: bytes) -> None:
         doc = parse(Source.from_bytes(data, "fuzz"))
     except DocumentError as exc:
         if UNEXPECTED in str(exc):
-            if "No module named 'moedebog.documents.readers" in str(exc):
-                return  # a format whose reader is not written yet
+            if "No module named 'moedebog.documents.readers" in str(exc) or any(k in str(exc) for k in KNOWN):
+                return  # a format whose reader is not written yet, or a crash already reported
             reader_for(data)(Source.from_bytes(data, "fuzz"), None)  # raises with the real traceback
             raise AssertionError(f"reader crashed only inside the registry: {exc}") from None
         return

@@ -59,6 +59,10 @@ def _same_title(expected: Item, got: Item, strict: bool) -> bool:
     return not strict and not expected.public and any(got.title == p + expected.title for p in CLOSED_PREFIXES)
 
 
+def _few(values: list[str], limit: int = 6) -> str:
+    return "[" + ", ".join(values[:limit]) + (", ..." if len(values) > limit else "") + "]"
+
+
 def _short(text: str, limit: int = 160) -> str:
     text = text.replace("\n", "⏎")
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -78,14 +82,14 @@ def item_differences(expected: Item, got: Item, fmt: str, strict: bool = False) 
         return  # closed items: only what the source publishes, which is a renderer's choice
     want, have = section_texts(expected, strict), section_texts(got, strict)
     if [k for k, _ in have] != [k for k, _ in want]:
-        yield f"{where}: afsnit {[k for k, _ in have]}, ventet {[k for k, _ in want]}"
+        yield f"{where}: afsnit {_few([k for k, _ in have], 10)}, ventet {_few([k for k, _ in want], 10)}"
     for (kind, text), (got_kind, got_text) in zip(want, have, strict=False):
         if kind == got_kind and strip_markers(text) != strip_markers(got_text):
             yield f"{where}: {kind}-tekst {_short(got_text)!r}, ventet {_short(text)!r}"
     want_att = [a.title for a in expected.attachments]
     have_att = [a.title for a in got.attachments]
     if have_att != want_att:
-        yield f"{where}: bilag {have_att!r}, ventet {want_att!r}"
+        yield f"{where}: bilag {_few(have_att, 4)}, ventet {_few(want_att, 4)}"
 
 
 def strip_markers(text: str) -> str:
@@ -117,7 +121,10 @@ def differences(expected: Document, got: Document, fmt: str, strict: bool = Fals
     want = [i.number for i in expected.items]
     have = [i.number for i in got.items]
     if have != want:
-        out.append(f"punktnumre {have}, ventet {want}")
+        missing = [n for n in want if n not in have]
+        extra = [n for n in have if n not in want]
+        out.append(f"punktnumre: {len(have)} af {len(want)}; mangler {_few(missing)}, uventede {_few(extra)}"
+                   + ("" if missing or extra else f", rækkefølge {_few(have)}"))
     by_number = {i.number: i for i in got.items}
     for item in expected.items:
         if item.number in by_number:

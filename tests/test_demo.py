@@ -27,7 +27,8 @@ from moedebog.demo.corpus import file_stem, index_of, renderer
 from moedebog.demo.municipal_themes import MUNICIPAL_THEMES
 from moedebog.demo.people import MUNICIPALITIES
 from moedebog.demo.themes import KKR_THEMES
-from moedebog.documents import DocumentError, parse_path
+from moedebog.documents import DocumentError, Source, parse, parse_path
+from moedebog.documents.records import Heading, Item
 from moedebog.documents.sectionkinds import KNOWN_TITLES, normalize_title
 from moedebog.documents.serialize import to_dict
 from tests.conftest import CORPUS
@@ -273,3 +274,32 @@ def test_file_names_pair_files_with_records() -> None:
     doc = generate_meetings(1)[0]
     stem = file_stem(12, doc)
     assert index_of(Path(f"{stem}.pdf")) == 12 and stem.endswith(doc.kind)
+
+
+def _long_meeting(headings: int, per_heading: int):
+    """A generated meeting with ``headings`` numbered headings of ``per_heading`` items each."""
+    doc = next(d for d in generate_meetings(5, seed=2) if d.kind == "minutes")
+    pool = [i for d in generate_meetings(30, seed=3) if d.kind == "minutes" for i in d.items
+            if i.heading.number == "3"]
+    doc.headings, doc.items = [], []
+    for h in range(1, headings + 1):
+        heading = Heading(str(h), f"Regionalpolitiske sager, del {h}")
+        doc.headings.append(heading)
+        for n in range(1, per_heading + 1):
+            src = pool[len(doc.items) % len(pool)]
+            doc.items.append(Item(number=f"{h}.{n}", title=src.title, heading=heading, case_number=src.case_number,
+                                  handlers=list(src.handlers), sections=list(src.sections),
+                                  attachments=list(src.attachments), public=src.public))
+    return doc
+
+
+@pytest.mark.parametrize(("headings", "per_heading"), [(3, 120), (13, 90)], ids=["item-3.100", "page-1000"])
+def test_round_trip_of_a_very_long_meeting(headings: int, per_heading: int) -> None:
+    """More than 99 items under one heading ("3.100"), and a table of contents whose page numbers
+    pass 1000: no item may vanish into the one before it."""
+    if not available("txt"):
+        pytest.skip("no text renderer yet")
+    doc = _long_meeting(headings, per_heading)
+    got = parse(Source.from_bytes(renderer("txt")(doc).encode("utf-8"), "lang.txt"))
+    problems = differences(doc, got, "txt")
+    assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems[:20])

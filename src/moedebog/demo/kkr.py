@@ -226,9 +226,10 @@ class KkrGenerator:
 
     def _case_sections(self, case: Case, year: int) -> list[Section]:
         rng, theme, values = self.rng, case.theme, self._values(year)
-        background = [compose.paragraph(rng, theme.background, values, 1, 2)]
-        if rng.random() < 0.4:
-            background.append(compose.paragraph(rng, theme.background, values, 1, 1))
+        sentences = [compose.fill(t, values) for t in compose.pick(rng, theme.background, 1, 3)]
+        split = rng.randint(1, len(sentences)) if len(sentences) > 1 and rng.random() < 0.5 else len(sentences)
+        background = [" ".join(sentences[:split]), " ".join(sentences[split:])]
+        background = [b for b in background if b]
         actions = [compose.fill(a, values) for a in compose.pick(rng, theme.recommendation, 1, 3)]
         presentation: list[str] = []
         for index, text in enumerate(compose.pick(rng, theme.presentation, 2, 4)):
