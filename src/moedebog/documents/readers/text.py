@@ -30,10 +30,18 @@ def read(source: Source, on_item: Callable[[Item], None] | None = None) -> Docum
     return document
 
 
+#: Text is read in chunks of this many characters: one splitlines() per chunk is much cheaper
+#: than iterating the stream line by line, and memory stays bounded.
+CHUNK = 1 << 20
+
+
 def _lines(stream: io.TextIOWrapper) -> Iterator[str]:
-    """Lines without their ends; form feeds (page breaks in extracted text) end a line too."""
-    for line in stream:
-        if "\f" in line or "\v" in line:
-            yield from re.split(r"[\f\v]", line.rstrip("\n"))
-        else:
-            yield line.rstrip("\n")
+    """Lines without their ends. splitlines() also ends a line at form feeds and other breaks
+    (page breaks in extracted text)."""
+    rest = ""
+    while chunk := stream.read(CHUNK):
+        lines = (rest + chunk).splitlines()
+        rest = lines.pop() if lines and not chunk.endswith(("\n", "\r")) else ""
+        yield from lines
+    if rest:
+        yield rest

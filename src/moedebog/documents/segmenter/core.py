@@ -24,7 +24,7 @@ from moedebog.documents.segmenter.toc import TocEntry, parse_toc_line
 ItemSink = Callable[[Item], None]
 
 _HEADING = re.compile(r"^(?:punkt\s+)?(?P<num>\d{1,2})\.?\s+(?P<title>\S.*)$", re.IGNORECASE)
-_ITEM = re.compile(r"^(?:punkt\s+)?(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?P<title>\S.*)$", re.IGNORECASE)
+_ITEM = re.compile(r"^(?:punkt\s+)?(?P<num>\d{1,2}\.\d{1,3})\.?\s+(?P<title>\S.*)$", re.IGNORECASE)
 _CASE_NUMBER = (
     r"(?:[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}|\d{2}/\d{3,}(?:-\d+)?|\d{2}-\d{4,}|"
     r"\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})"
@@ -40,6 +40,8 @@ _BOILERPLATE_HEADS = {"Mission", "Vision"}
 _TABLE_ROW = "\t"
 #: A table-of-contents line has a tab, dotted leaders or table bars; other lines skip that parser.
 _MAYBE_TOC = re.compile(r"\t|\.\.\.|…|^\s*\||^\s*#*\s*(?:indhold|dagsordenens punkter)", re.IGNORECASE)
+#: The largest step between two page numbers of a table of contents (a 200-page item is rare).
+_MAX_PAGE_JUMP = 200
 #: Lines that announce a table of contents.
 _TOC_TITLES = {"indholdsfortegnelse", "indhold", "dagsordenens punkter", "indholdsfortegnelse for dagsorden"}
 #: "Fraværende: Anna Holm (A), Bo Lund (V)" — attendance given inline, for the meeting or one item.
@@ -97,13 +99,18 @@ class Segmenter:
     # ---------------------------------------------------------------- driving
     def feed(self, raw: str) -> None:
         line = clean(raw)
-        if self.stage == "body" and len(line) > _MAX_SECTION_TITLE and self.pending_boiler is None \
-                and self.toc_done and not line[0].isdigit() and not line.startswith("./."):
-            # fast path: a paragraph inside an item's section (most of any document's bytes)
-            self._text(raw, line)
-            return
         if not line:
-            self.attachment_run = self.attachment_run and False
+            self.attachment_run = False
+            return
+        if self.stage == "body" and self.pending_boiler is None and self.tentative is None \
+                and not line[0].isdigit() and line != "." \
+                and line not in _BOILERPLATE_HEADS and not line.startswith(("Punkt ", "punkt ")):
+            # fast path inside an item's sections (most of any document): only a section title or text
+            kind = section_kind(line) if len(line) <= _MAX_SECTION_TITLE else None
+            if kind is None:
+                self._text(raw, line)
+            else:
+                self._section_start(kind, line.strip(" .:*#"))
             return
         if self.pending_boiler is not None:
             held, self.pending_boiler = self.pending_boiler, None
@@ -177,6 +184,8 @@ class Segmenter:
             self.in_toc = True  # announced: entries separated by plain spaces are accepted too
             return True
         entry = parse_toc_line(raw, self.in_toc)
+        if isinstance(entry, TocEntry) and not self._plausible_page(entry):
+            entry = None  # "1.1. Godkendelse af referat fra mødet den 8. juni 2021": a year, not a page
         wrapped, self.toc_wrap = self.toc_wrap, None
         if entry is None:
             if self.in_toc and wrapped is None and (m := _ITEM.match(line) or _HEADING.match(line)):
@@ -197,6 +206,13 @@ class Segmenter:
                     self.toc.append(TocEntry(wrapped[0], wrapped[1], None))
             self.toc.append(entry)
         return True
+
+    def _plausible_page(self, entry: TocEntry) -> bool:
+        """Pages in a table of contents never go down and do not jump by hundreds."""
+        last = next((e.page for e in reversed(self.toc) if e.page is not None), None)
+        if entry.page is None or last is None:
+            return True
+        return last <= entry.page <= last + _MAX_PAGE_JUMP
 
     def _end_toc(self) -> None:
         self.in_toc = False
@@ -440,8 +456,8 @@ class Segmenter:
         if self.section is None:
             self.section = Section("presentation", "", "")
         self.stage = "body"
-        if (m := _INLINE_ATTENDANCE.match(line)) and m.group("label").lower() in ("fraværende", "afbud", "forfald") \
-                and len(line) <= 300:
+        if line[0] in "FfAa" and (m := _INLINE_ATTENDANCE.match(line)) \
+                and m.group("label").lower() in ("fraværende", "afbud", "forfald") and len(line) <= 300:
             for name in _NAME_SPLIT.split(m.group("names")):
                 name = name.strip(" .")
                 if name:
@@ -455,7 +471,7 @@ class Segmenter:
 
     def _attachment(self, raw: str, line: str) -> None:
         assert self.item is not None
-        m = _ATTACHMENT_MARK.match(line)
+        m = _ATTACHMENT_MARK.match(line) if "./." in line[:6] else None
         if m:
             title = m.group("title").strip()
             self.attachment_run = bool(m.group("many"))
@@ -467,8 +483,8 @@ class Segmenter:
             self.item.attachments.append(Attachment(_attachment_title(without_bullet(line))))
             return
         self.attachment_run = False
-        in_bilag = self.section is not None and self.section.kind == "other" and self.section.title.lower() == "bilag"
-        if in_bilag and len(line) <= 200:
+        section = self.section
+        if section is not None and section.kind == "other" and section.title.lower() == "bilag" and len(line) <= 200:
             self.item.attachments.append(Attachment(_attachment_title(without_bullet(line))))
 
     def _close_section(self) -> None:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from moedebog.documents.segmenter.lines import clean
 
-NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,2})?)\.?"
-_LEADER = re.compile(rf"^(?:{NUMBER}\s+)?(?P<title>\S.*?)\s*(?:\.{{3,}}|…+|\t)[\s.…]*(?P<page>\d{{1,3}})$")
-_PLAIN = re.compile(rf"^{NUMBER}\s+(?P<title>\S.*?)\s+(?P<page>\d{{1,3}})$")
+NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,3})?)\.?"
+_LEADER = re.compile(rf"^(?:{NUMBER}\s+)?(?P<title>\S.*?)\s*(?:\.{{3,}}|…+|\t)[\s.…]*(?P<page>\d{{1,4}})$")
+_PLAIN = re.compile(rf"^{NUMBER}\s+(?P<title>\S.*?)\s+(?P<page>\d{{1,4}})$")
 _NUM_ONLY = re.compile(rf"^{NUMBER}$")
 _SEPARATOR_ROW = re.compile(r"^\|?[\s|:-]*\|[\s|:-]*$")
 
@@ -64,7 +64,7 @@ def _table_row(row: str) -> TocEntry | bool | None:
     cells = [c for c in cells]
     if not any(cells):
         return True
-    if len(cells) >= 2 and re.fullmatch(r"\d{1,3}", cells[-1] or ""):
+    if len(cells) >= 2 and re.fullmatch(r"\d{1,4}", cells[-1] or ""):
         page = int(cells[-1])
         rest = [c for c in cells[:-1] if c]
         if not rest:
