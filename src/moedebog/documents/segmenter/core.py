@@ -98,7 +98,7 @@ class Segmenter:
 
     # ---------------------------------------------------------------- driving
     def feed(self, raw: str) -> None:
-        line = clean(raw)
+        line = clean(raw) if raw else ""
         if not line:
             self.attachment_run = False
             return
@@ -462,7 +462,8 @@ class Segmenter:
                 name = name.strip(" .")
                 if name:
                     item.absences.append(ItemAbsence(name, m.group("label").capitalize()))
-        self._attachment(raw, line)
+        if self.attachment_run or "./." in line[:6] or (self.section.kind == "other" and self.section.title):
+            self._attachment(raw, line)
         listy = is_bullet(line) or _TABLE_ROW in line
         if self.parts:
             self.parts.append("\n" if listy and self.last_was_list else "\n\n")

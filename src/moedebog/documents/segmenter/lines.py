@@ -46,8 +46,15 @@ def clean(raw: str) -> str:
     return line
 
 
+_BULLET_CHARS = frozenset("-•*▪◦·‣–")
+
+
 def is_bullet(line: str) -> bool:
-    return bool(_BULLET.match(line))
+    """"- item", "• item", "1) item": cheap character tests first, the pattern only for numbers."""
+    first = line[:1]
+    if first in _BULLET_CHARS:
+        return line[1:2] in (" ", "\t")
+    return first.isdigit() and bool(_BULLET.match(line))
 
 
 def without_bullet(line: str) -> str:
