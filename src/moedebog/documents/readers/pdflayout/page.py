@@ -103,10 +103,14 @@ def read_fragments(raw_textpage: object, text: str) -> list[Fragment]:
 
 
 def _fragment(tp: _TextPage, text: str, start: int, end: int, first_space: int | None) -> Fragment:
+    """A fragment's extent, baseline and style. Size and weight are taken from both ends, so
+    that one tall bracket or one bold word at the start does not restyle the whole line."""
     x0, bottom, _, top = tp.box(start)
     last = tp.box(end - 1)
     word_x1 = tp.box(first_space - 1)[2] if first_space is not None else last[2]
-    return Fragment(text[start:end].replace("\ufffe", "-"), x0, last[2], bottom, top - bottom, tp.bold(start), word_x1)
+    size = min(top - bottom, last[3] - last[1]) if end - 1 > start else top - bottom
+    bold = tp.bold(start) and (end - 1 == start or tp.bold(end - 1))
+    return Fragment(text[start:end].replace("\ufffe", "-"), x0, last[2], bottom, size, bold, word_x1)
 
 
 def read_lines(raw_textpage: object, number: int) -> tuple[list[Line], int]:

@@ -128,7 +128,7 @@ class Assembler:
     def _flush(self) -> Iterator[str]:
         if self.table:
             for row in table_rows(self.table):
-                yield _LEADER.sub(".....", row)
+                yield _LEADER.sub(".....", _LEADER_NUMBER.sub(r".....\t\1", row))
             self.table = []
         if self.para:
             yield (self._heading_mark(self.para) or self._indent(self.para[0])) + paragraph_text(self.para)
