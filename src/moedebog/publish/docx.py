@@ -163,8 +163,8 @@ def _item(word: Any, item: Item, automatic: bool, page_break: bool) -> None:
     if case:
         _para(word, case)
     for section in item.sections:
-        if section.title:
-            _para(word, section.title, "Heading 3")
+        if model.section_title(section):
+            _para(word, model.section_title(section), "Heading 3")
         _blocks(word, section.text, item)
     extra = model.extra_attachments(item)
     if extra:

@@ -106,8 +106,8 @@ def _item(item: Item, anchor: str) -> Iterator[str]:
     if case:
         yield f'<p class="case">{_e(case)}</p>'
     for section in item.sections:
-        if section.title:
-            yield f"<h4>{_e(section.title)}</h4>"
+        if model.section_title(section):
+            yield f"<h4>{_e(model.section_title(section))}</h4>"
         yield from text_blocks(section.text, item.attachments)
     extra = model.extra_attachments(item)
     if extra:

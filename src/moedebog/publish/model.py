@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from moedebog.documents.records import Attachment, Document, Heading, Item, Participant
+from moedebog.documents.records import Attachment, Document, Heading, Item, Participant, Section
 
 KIND_LABELS = {"agenda": "DAGSORDEN", "minutes": "REFERAT", "letter": "BREV", "unknown": "DOKUMENT"}
 DEFAULT_GROUP_TITLES = {
@@ -79,6 +79,15 @@ def front_body(doc: Document) -> str:
     printed; readers turn those capitals back into the name."""
     body = clean(doc.body)
     return body.upper() if has_mission(doc) else body
+
+
+#: A section without a title (FirstAgenda's decision field) is printed under the usual title of its kind.
+DEFAULT_SECTION_TITLES = {"background": "Baggrund", "recommendation": "Indstilling", "summary": "Resume",
+                          "decision": "Beslutning", "history": "Sagsforløb"}
+
+
+def section_title(section: Section) -> str:
+    return clean(section.title) or DEFAULT_SECTION_TITLES.get(section.kind, "")
 
 
 def item_label(item: Item) -> str:
@@ -171,10 +180,21 @@ def item_title(item: Item) -> str:
     return title
 
 
+_MARKS = re.compile(r"^(?:[-•*]\s*)?(?:\./\.\.?)?\s*")
+
+
 def extra_attachments(item: Item) -> list[Attachment]:
-    """Attachments whose title the section texts do not already name (they get a "Bilag" list)."""
-    text = " ".join(" ".join(s.text.split()) for s in item.sections)
-    return [a for a in item.attachments if " ".join(a.title.split()) not in text]
+    """Attachments that no line of the section texts names (they get a "Bilag" list).
+
+    A title counts as named only on a line of its own ("./. Title", "- Title", an indented
+    title after "./.."), the forms readers take attachment titles from; a mention inside a
+    sentence does not make it an attachment when read back.
+    """
+    named = set()
+    for section in item.sections:
+        for line in section.text.split("\n"):
+            named.add(" ".join(_MARKS.sub("", line.strip()).split()).rstrip("."))
+    return [a for a in item.attachments if " ".join(a.title.split()).rstrip(".") not in named]
 
 
 @dataclass(slots=True)

@@ -61,8 +61,8 @@ def _item(item: Item) -> Iterator[str]:
     if case:
         yield case
     for section in item.sections:
-        if section.title:
-            yield model.clean(section.title)
+        if model.section_title(section):
+            yield model.section_title(section)
         yield from text_blocks(section.text, item)
     extra = model.extra_attachments(item)
     if extra:
