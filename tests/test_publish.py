@@ -187,3 +187,19 @@ def test_participant_line_inverts_the_segmenter() -> None:
 def test_blocks() -> None:
     got = [(b.kind, b.lines) for b in blocks("Tekst\n- a\n- b\n\tx\ty\n1\t2\nSlut")]
     assert got == [("p", ["Tekst"]), ("ul", ["a", "b"]), ("table", ["\tx\ty", "1\t2"]), ("p", ["Slut"])]
+
+
+def test_untitled_sections_and_attachments_mentioned_in_a_sentence() -> None:
+    """FirstAgenda records have an untitled decision field and attachments named only in prose."""
+    doc = Document(kind="minutes", body="Byråd", start="2024-04-17T18:00", items=[
+        Item("1", "Beskæftigelsespolitik", case_number="23-000123", sections=[
+            Section("decision", "", "Godkendt."),
+            Section("presentation", "Sagsbeskrivelse", "Se Beskæftigelsespolitikken 2023-2026 i bilaget."),
+        ], attachments=[Attachment("Beskæftigelsespolitikken 2023-2026")]),
+    ])
+    text = render_text(doc)
+    assert "Beslutning\n\nGodkendt." in text
+    assert "Bilag\n\n./. Beskæftigelsespolitikken 2023-2026" in text
+    back = parse(Source.from_bytes(text.encode(), "x.txt"))
+    assert back.items[0].decision() == "Godkendt."
+    assert [a.title for a in back.items[0].attachments] == ["Beskæftigelsespolitikken 2023-2026"]
