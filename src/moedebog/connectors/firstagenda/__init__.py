@@ -1,0 +1,1 @@
+"""FirstAgenda Publication: `moedebog sync firstagenda BASE_URL` (API in api.py, orchestration in sync.py)."""
