@@ -57,7 +57,9 @@ def _para(word: Any, text: str, style: str | None = None, bold: bool = False, si
           page_break: bool = False) -> Any:
     from docx.shared import Pt
 
-    p = word.add_paragraph(style=style)
+    p = word.add_paragraph()
+    if style:
+        p._p.style = _style_id(word, style)
     run = p.add_run(model.clean(text))
     if bold:
         run.bold = True
@@ -66,6 +68,15 @@ def _para(word: Any, text: str, style: str | None = None, bold: bool = False, si
     if page_break:
         p.paragraph_format.page_break_before = True
     return p
+
+
+def _style_id(word: Any, name: str) -> str:
+    """The style's id, looked up once per document: python-docx resolves a style name by scanning
+    every style on each paragraph, which made that lookup most of the rendering time."""
+    cache = word.__dict__.setdefault("_moedebog_style_ids", {})
+    if name not in cache:
+        cache[name] = word.styles[name].style_id
+    return cache[name]
 
 
 def _numbering_fits(parts: list[model.Part]) -> bool:
@@ -142,7 +153,7 @@ def _toc(word: Any, doc: Document, parts: list[model.Part]) -> None:
     if not entries:
         return
     for n, (label, page) in enumerate(entries):
-        p = word.add_paragraph(style="Normal")
+        p = word.add_paragraph()
         wordxml.add_right_tab(p)
         if n == 0:
             p.paragraph_format.page_break_before = True
