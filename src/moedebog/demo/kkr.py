@@ -18,6 +18,7 @@ from moedebog.demo.dates import kkr_calendar, long_date, term_start
 from moedebog.demo.themes import (
     APPOINTMENT_BODIES,
     APPROVAL_DECISIONS,
+    GENERIC_PRESENTATION,
     KKR_MATTERS,
     KKR_THEMES,
     NOTED_DECISIONS,
@@ -232,10 +233,15 @@ class KkrGenerator:
         background = [b for b in background if b]
         actions = [compose.fill(a, values) for a in compose.pick(rng, theme.recommendation, 1, 3)]
         presentation: list[str] = []
-        for index, text in enumerate(compose.pick(rng, theme.presentation, 2, 4)):
-            if index and theme.subheads and rng.random() < 0.35:
+        own = [compose.fill(t, values) for t in compose.pick(rng, theme.presentation, 2, 4)]
+        shared = compose.pick(rng, GENERIC_PRESENTATION, 2, 4)
+        paragraphs = own[:1] + shared + own[1:] if rng.random() < 0.5 else own + shared
+        while paragraphs:
+            take = 2 if len(paragraphs) > 1 and rng.random() < 0.4 else 1  # real paragraphs run long
+            if presentation and theme.subheads and rng.random() < 0.3:
                 presentation.append(rng.choice(theme.subheads))
-            presentation.append(compose.fill(text, values))
+            presentation.append(" ".join(paragraphs[:take]))
+            paragraphs = paragraphs[take:]
         if rng.random() < 0.4:
             presentation.append("Der er især fokus på:")
             presentation.append(compose.bullets(compose.pick(rng, theme.bullets, 2, 4)))

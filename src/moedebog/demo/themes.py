@@ -432,3 +432,18 @@ NOTED_DECISIONS = ("KKR Midtjylland tog orienteringen til efterretning.",
                    "Orienteringen blev taget til efterretning.")
 OTHER_BUSINESS_DECISIONS = ("Intet.", "Der var ingen bemærkninger.",
                             "Formanden takkede for et godt møde.")
+
+#: Paragraphs about how KKR works on any case; mixed into the case texts so that items reach the
+#: length of real ones (2-3 KB) without repeating a theme's own sentences.
+GENERIC_PRESENTATION = (
+    "Sagen har været drøftet i kommunaldirektørkredsen, som bakker op om den foreslåede retning. Direktørerne lægger vægt på, at kommunerne fortsat kan tilpasse indsatsen til lokale forhold, og at der følges op på de aftalte mål mindst en gang om året.",
+    "KL's sekretariat har bistået med analyser og har sammenlignet med de løsninger, som de fire andre KKR har valgt. Der er generelt gode erfaringer med en fælles ramme, som den enkelte kommune kan udfylde efter egne behov og prioriteringer.",
+    "Administrativt er der nedsat en arbejdsgruppe med deltagelse af en række kommuner og regionen. Arbejdsgruppen har holdt fire møder og har i den forbindelse inddraget relevante faglige netværk, herunder de kommunale chefforummer på området.",
+    "Der er tale om en sag med betydning for alle 19 kommuner i Midtjylland, og derfor lægges der op til en fælles midtjysk tilgang. Det er samtidig vigtigt, at beslutningerne kan forklares over for byrådene, som skal træffe de endelige beslutninger lokalt.",
+    "Forslaget indebærer ikke merudgifter for kommunerne ud over det, der allerede er forudsat i budgetterne. Skulle der vise sig behov for yderligere midler, vil sagen blive forelagt KKR igen med et konkret forslag til finansiering.",
+    "Tidsplanen er stram, fordi en række frister er fastsat nationalt. Sekretariatet vil derfor sende materialet til kommunerne umiddelbart efter mødet, så der er mulighed for at behandle sagen i de politiske udvalg inden sommerferien.",
+    "Regionen er orienteret om sagen og har tilkendegivet, at man ønsker et tæt samarbejde om den videre udmøntning. Der vil blive holdt et fælles møde mellem KKR's formandskab og regionsrådets formandskab, hvor sagen er på dagsordenen.",
+    "Erfaringerne fra de seneste år viser, at de fælles aftaler virker bedst, når der er klare roller og en enkel opfølgning. Der lægges derfor op til en kort årlig status frem for omfattende skriftlige afrapporteringer, som har vist sig at være tidskrævende.",
+    "Kommunerne har i dialogen peget på, at udfordringerne er forskellige i land og by. Der er derfor lagt vægt på, at den fælles ramme giver plads til forskellige løsninger, så længe de samlede mål nås inden for aftaleperioden.",
+    "Sekretariatet vil i samarbejde med kommunaldirektørkredsen udarbejde et forslag til, hvordan resultaterne kan følges. Forslaget forelægges KKR på et senere møde, og der vil i den forbindelse blive givet en status på de igangsatte initiativer.",
+)

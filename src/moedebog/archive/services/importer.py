@@ -17,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from moedebog import search
 from moedebog.archive import models
 from moedebog.archive.services import threads
 from moedebog.archive.services.items import ItemWriter
@@ -131,6 +132,7 @@ def _import_document(document: Document, digest: str, name: str, size: int) -> I
         },
     )
     threads.link_meeting(meeting)
+    search.index_meeting(meeting)  # the search index changes in this document's transaction
     return ImportResult(
         name,
         "created" if created else "updated",
@@ -250,4 +252,5 @@ def _import_letter(document: Document, digest: str, name: str, size: int) -> Imp
         },
     )
     threads.link_letter(letter)
+    search.index_letter(letter)
     return ImportResult(name, "created" if created else "updated", kind=document.kind, warnings=list(document.warnings))

@@ -1,0 +1,140 @@
+"""The two full-text backends: the plan compiled to an FTS5 MATCH or a PostgreSQL tsquery.
+
+Each backend answers two questions with a SQL subquery: which index rows match the plan, with
+what score (higher is better), and which (item, section kind) parts match it. Everything around
+that — filters, privacy, facets, sorting, pages — is shared SQL in ``engine``, so the backends
+cannot drift apart in what they show; they differ only in how they score. Terms are analyser
+tokens (ASCII letters and digits), and are quoted and escaped all the same: user text never
+reaches the MATCH or tsquery syntax unquoted.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from moedebog.search.plan import Expr, Plan, Seq, Term
+
+#: Column weights: title, meta, text, parts (compound parts and date tokens count least).
+WEIGHTS = (10.0, 4.0, 1.0, 0.4)
+
+
+class SearchUnavailable(RuntimeError):
+    """The database has no full-text support that moedebog knows."""
+
+
+class Backend:
+    name = ""
+
+    def doc_match(self, plan: Plan) -> tuple[str, list[object]]:
+        raise NotImplementedError
+
+    def part_match(self, plan: Plan) -> tuple[str, list[object]]:
+        raise NotImplementedError
+
+
+class SqliteBackend(Backend):
+    """SQLite FTS5 over the token columns; scores are BM25 with column weights."""
+
+    name = "sqlite"
+
+    @staticmethod
+    def quote(term: str) -> str:
+        return '"' + term.replace('"', '""') + '"'
+
+    def compile(self, expr: Expr) -> str:
+        if isinstance(expr, Term):
+            return self.quote(expr.text) + (" *" if expr.prefix else "")
+        if isinstance(expr, Seq):
+            return self.quote(" ".join(expr.terms)) + (" *" if expr.prefix else "")
+        return "(" + " OR ".join(self.compile(e) for e in expr.items) + ")"
+
+    def match(self, plan: Plan) -> tuple[str | None, str | None]:
+        positive = " AND ".join(self.compile(e) for e in plan.must) or None
+        negative = " OR ".join(self.compile(e) for e in plan.must_not) or None
+        return positive, negative
+
+    def doc_match(self, plan: Plan) -> tuple[str, list[object]]:
+        positive, negative = self.match(plan)
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        if positive:
+            expr = f"({positive}) NOT ({negative})" if negative else positive
+            return (f"SELECT rowid AS id, -bm25(search_doc_fts, {weights}) AS score "
+                    "FROM search_doc_fts WHERE search_doc_fts MATCH %s", [expr])
+        if negative:
+            return ("SELECT id, 0.0 AS score FROM search_searchdoc WHERE id NOT IN "
+                    "(SELECT rowid FROM search_doc_fts WHERE search_doc_fts MATCH %s)", [negative])
+        return "SELECT id, 0.0 AS score FROM search_searchdoc", []
+
+    def part_match(self, plan: Plan) -> tuple[str, list[object]]:
+        positive, negative = self.match(plan)
+        weights = f"{WEIGHTS[0]}, {WEIGHTS[2]}, {WEIGHTS[3]}"
+        if positive:
+            expr = f"({positive}) NOT ({negative})" if negative else positive
+            return ("SELECT p.doc_id AS doc_id, p.kind AS kind, "
+                    f"-bm25(search_part_fts, {weights}) AS score FROM search_part_fts "
+                    "JOIN search_searchpart p ON p.id = search_part_fts.rowid WHERE search_part_fts MATCH %s", [expr])
+        if negative:
+            return ("SELECT p.doc_id AS doc_id, p.kind AS kind, 0.0 AS score FROM search_searchpart p "
+                    "WHERE p.id NOT IN (SELECT rowid FROM search_part_fts WHERE search_part_fts MATCH %s)", [negative])
+        return "SELECT p.doc_id AS doc_id, p.kind AS kind, 0.0 AS score FROM search_searchpart p", []
+
+
+class PostgresBackend(Backend):
+    """PostgreSQL full-text search over the pre-analysed tsvector; scores are ts_rank with weights."""
+
+    name = "postgresql"
+    #: ts_rank's weights are given as {D, C, B, A}: parts, text, meta, title.
+    RANK_WEIGHTS = "{" + ",".join(str(w / WEIGHTS[0]) for w in reversed(WEIGHTS)) + "}"
+    #: Rank normalisation 1: divide by 1 + log(document length), as BM25 dampens long documents.
+    NORMALISATION = 1
+
+    @staticmethod
+    def quote(term: str) -> str:
+        return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    def compile(self, expr: Expr) -> str:
+        if isinstance(expr, Term):
+            return self.quote(expr.text) + (":*" if expr.prefix else "")
+        if isinstance(expr, Seq):
+            quoted = [self.quote(t) for t in expr.terms]
+            if expr.prefix:
+                quoted[-1] += ":*"
+            return "(" + " <-> ".join(quoted) + ")"
+        return "(" + " | ".join(self.compile(e) for e in expr.items) + ")"
+
+    def tsquery(self, plan: Plan) -> str | None:
+        positive = " & ".join(self.compile(e) for e in plan.must)
+        negative = " | ".join(self.compile(e) for e in plan.must_not)
+        if positive and negative:
+            return f"({positive}) & !({negative})"
+        if negative:
+            return f"!({negative})"
+        return positive or None
+
+    def _rank(self) -> str:
+        return f"ts_rank('{self.RANK_WEIGHTS}', tsv, query, {self.NORMALISATION})"
+
+    def doc_match(self, plan: Plan) -> tuple[str, list[object]]:
+        tsquery = self.tsquery(plan)
+        if tsquery is None:
+            return "SELECT id, 0.0 AS score FROM search_searchdoc", []
+        score = self._rank() if plan.must else "0.0"
+        return (f"SELECT id, {score} AS score FROM search_searchdoc, CAST(%s AS tsquery) query "
+                "WHERE tsv @@ query", [tsquery])
+
+    def part_match(self, plan: Plan) -> tuple[str, list[object]]:
+        tsquery = self.tsquery(plan)
+        if tsquery is None:
+            return "SELECT doc_id, kind, 0.0 AS score FROM search_searchpart", []
+        score = self._rank() if plan.must else "0.0"
+        return (f"SELECT doc_id, kind, {score} AS score FROM search_searchpart, CAST(%s AS tsquery) query "
+                "WHERE tsv @@ query", [tsquery])
+
+
+def current() -> Backend:
+    """The backend for the database in use."""
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    raise SearchUnavailable(f"søgning understøtter ikke databasen {connection.vendor}")

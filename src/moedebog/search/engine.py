@@ -1,0 +1,291 @@
+"""``search()``: the one function the CLI, the web pages and the API call.
+
+The query is parsed (``query``), analysed (``plan``) and matched by the database's backend
+(``backends``); filters, privacy, facets, sorting and pages are one piece of SQL around the match,
+shared by both backends. Privacy is a WHERE clause on every statement — hits, total and each facet
+— so a closed item can never be counted, let alone shown: a public search reads only rows for
+the audience "all" or "public".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+from moedebog.archive import models
+from moedebog.search import extract, indexer, snippets
+from moedebog.search import query as q
+from moedebog.search.backends import Backend, current
+from moedebog.search.danish import fold
+from moedebog.search.models import SearchDoc
+from moedebog.search.plan import Plan, plan
+from moedebog.search.results import KIND_LABELS, RECORD_LABELS, FacetValue, Hit, Result
+
+SORTS = ("relevance", "date", "oldest")
+#: How much a hit of each kind weighs against an item: items first, then letters, then the rest.
+KIND_BOOST = {"item": 1.0, "letter": 0.9, "case": 0.5, "meeting": 0.5, "person": 0.5}
+MAX_PAGE_SIZE = 100
+
+
+@dataclass(slots=True)
+class _Where:
+    sql: list[str]
+    params: list[object]
+
+    def render(self) -> str:
+        return " AND ".join(self.sql) if self.sql else "1=1"
+
+
+def may_see_private(user: Any) -> bool:
+    """Staff (the secretariat) may search closed items and unpublished meetings."""
+    return bool(user is not None and getattr(user, "is_active", False) and getattr(user, "is_staff", False))
+
+
+def _body_ids(names: tuple[str, ...]) -> list[int]:
+    """Bodies whose name or path contains any of ``names`` (folded), with their sub-bodies."""
+    wanted = [fold(n).strip() for n in names if n.strip()]
+    ids = []
+    for body in models.Body.objects.only("pk", "name", "path"):
+        haystack = f"{fold(body.name)} {body.path}"
+        if any(w in haystack or w.replace(" ", "-") in body.path for w in wanted):
+            ids.append(body.pk)
+    return ids
+
+
+def _where(filters: q.Filters, private: bool, skip: str = "") -> _Where:
+    """The shared filters; ``skip`` leaves one out (a facet counts across its own filter)."""
+    where = _Where(["d.audience IN (%s, %s)"], ["all", "internal" if private else "public"])
+    record_kinds = list(filters.record_kinds)
+    if filters.section_kinds and skip != "kind":
+        record_kinds = ["item"]
+    if record_kinds and skip != "record":
+        where.sql.append(f"d.kind IN ({', '.join(['%s'] * len(record_kinds))})")
+        where.params.extend(record_kinds)
+    if filters.bodies and skip != "body":
+        ids = _body_ids(filters.bodies)
+        if not ids:
+            where.sql.append("1=0")
+        else:
+            where.sql.append(f"d.body_id IN ({', '.join(['%s'] * len(ids))})")
+            where.params.extend(ids)
+    if skip != "year":
+        if filters.date_from:
+            where.sql.append("d.day >= %s")
+            where.params.append(int(f"{filters.date_from:%Y%m%d}"))
+        if filters.date_to:
+            where.sql.append("d.day <= %s")
+            where.params.append(int(f"{filters.date_to:%Y%m%d}"))
+    if filters.cases:
+        keys = [extract.case_key(c) for c in filters.cases]
+        clauses = []
+        for key in keys:
+            clauses.append("(d.case_key = %s OR d.case_key LIKE %s)")
+            where.params.extend([key, f"%{key}"])
+        where.sql.append("(" + " OR ".join(clauses) + ")" if clauses else "1=0")
+    return where
+
+
+def _match(backend: Backend, p: Plan, kinds: tuple[str, ...]) -> tuple[str, list[object]]:
+    """The rows that match: index rows, or with section kinds the items whose parts of those kinds match."""
+    if not kinds:
+        return backend.doc_match(p)
+    sql, params = backend.part_match(p)
+    marks = ", ".join(["%s"] * len(kinds))
+    return (f"SELECT pm.doc_id AS id, max(pm.score) AS score FROM ({sql}) pm WHERE pm.kind IN ({marks}) "
+            "GROUP BY pm.doc_id", [*params, *kinds])
+
+
+def _boost() -> str:
+    cases = " ".join(f"WHEN '{kind}' THEN {boost}" for kind, boost in KIND_BOOST.items())
+    return f"(CASE d.kind {cases} ELSE 1.0 END)"
+
+
+_ORDER = {
+    "relevance": 'score DESC, d.start DESC, d."order", d.id',
+    "date": 'd.start DESC, d."order", d.id',
+    "oldest": 'd.start, d."order", d.id',
+}
+
+
+def _rows(sql: str, params: list[object]) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _facets(backend: Backend, p: Plan, filters: q.Filters, private: bool) -> dict[str, list[FacetValue]]:
+    facets: dict[str, list[FacetValue]] = {}
+    kinds = filters.section_kinds
+    for name, column in (("body", "d.body_id"), ("year", "d.year"), ("record", "d.kind")):
+        match, params = _match(backend, p, kinds)
+        where = _where(filters, private, skip=name)
+        rows = _rows(f"SELECT {column}, count(*) FROM ({match}) m JOIN search_searchdoc d ON d.id = m.id "
+                     f"WHERE {where.render()} AND {column} IS NOT NULL GROUP BY {column}", params + where.params)
+        facets[name] = _facet_values(name, rows)
+    part_sql, part_params = backend.part_match(p)
+    where = _where(filters, private, skip="kind")
+    rows = _rows(f"SELECT pm.kind, count(DISTINCT pm.doc_id) FROM ({part_sql}) pm "
+                 f"JOIN search_searchdoc d ON d.id = pm.doc_id WHERE {where.render()} GROUP BY pm.kind",
+                 part_params + where.params)
+    facets["kind"] = _facet_values("kind", rows)
+    return facets
+
+
+def _facet_values(name: str, rows: list[tuple]) -> list[FacetValue]:
+    if name == "body":
+        bodies = {b.pk: b for b in models.Body.objects.filter(pk__in=[r[0] for r in rows])}
+        values = [FacetValue(bodies[pk].path, bodies[pk].name, n) for pk, n in rows if pk in bodies]
+        return sorted(values, key=lambda v: (-v.count, v.label))
+    if name == "year":
+        return sorted((FacetValue(str(y), str(y), n) for y, n in rows), key=lambda v: v.value, reverse=True)
+    labels = KIND_LABELS if name == "kind" else RECORD_LABELS
+    return sorted((FacetValue(k, labels.get(k, k), n) for k, n in rows), key=lambda v: (-v.count, v.label))
+
+
+def search(
+    text: str,
+    *,
+    body: str | list[str] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    kind: str | list[str] | None = None,
+    case: str | None = None,
+    person: str | None = None,
+    page: int = 1,
+    page_size: int = 10,
+    sort: str = "relevance",
+    user: Any = None,
+    private: bool = False,
+    facets: bool = True,
+) -> Result:
+    """Search the archive; public records only unless ``private`` or a staff ``user`` says otherwise.
+
+    Keyword filters add to those written in the query ("body:kkr år:2020"). Never raises for a
+    strange query: a query that cannot be read is searched as plain words.
+    """
+    parsed = _with_filters(q.parse(text), body, date_from, date_to, kind, case, person)
+    private = private or may_see_private(user)
+    page, page_size = max(1, int(page)), min(MAX_PAGE_SIZE, max(1, int(page_size)))
+    sort = sort if sort in SORTS else "relevance"
+    p = plan(parsed)
+    result = Result(parsed, page=page, page_size=page_size, sort=sort)
+    if not p.must and not p.must_not and not parsed.filters:
+        return result
+    if not p.must and sort == "relevance":
+        sort = result.sort = "date"
+    backend = current()
+    match, params = _match(backend, p, parsed.filters.section_kinds)
+    where = _where(parsed.filters, private)
+    base = f"FROM ({match}) m JOIN search_searchdoc d ON d.id = m.id WHERE {where.render()}"
+    result.total = _rows(f"SELECT count(*) {base}", params + where.params)[0][0]
+    rows = _rows(f"SELECT d.id, m.score * {_boost()} AS score {base} ORDER BY {_ORDER[sort]} LIMIT %s OFFSET %s",
+                 params + where.params + [page_size, (page - 1) * page_size])
+    result.hits = _hits(rows, p, parsed.filters.section_kinds)
+    if facets:
+        result.facets = _facets(backend, p, parsed.filters, private)
+    return result
+
+
+def _with_filters(parsed: q.Query, body: Any, date_from: date | None, date_to: date | None, kind: Any,
+                  case: str | None, person: str | None) -> q.Query:
+    """Keyword filters (from the CLI or a web form) merged into the parsed query's own."""
+    f = parsed.filters
+    bodies = tuple(body) if isinstance(body, list | tuple) else ((body,) if body else ())
+    kinds = tuple(kind) if isinstance(kind, list | tuple) else ((kind,) if kind else ())
+    section_kinds = list(f.section_kinds)
+    record_kinds = list(f.record_kinds)
+    for k in kinds:
+        low = k.lower()
+        if low in q.SECTION_KINDS:
+            section_kinds.append(q.SECTION_KINDS[low])
+        elif low in q.RECORD_KINDS:
+            record_kinds.append(q.RECORD_KINDS[low])
+    filters = q.Filters(
+        bodies=f.bodies + bodies,
+        date_from=max(filter(None, (f.date_from, date_from)), default=None),
+        date_to=min(filter(None, (f.date_to, date_to)), default=None),
+        section_kinds=tuple(dict.fromkeys(section_kinds)),
+        record_kinds=tuple(dict.fromkeys(record_kinds)),
+        cases=f.cases + ((case,) if case else ()),
+        persons=f.persons + ((person,) if person else ()),
+    )
+    return q.Query(parsed.text, parsed.nodes, filters, parsed.plain)
+
+
+# ------------------------------------------------------------------------------------------ hits
+
+def _hits(rows: list[tuple], p: Plan, kinds: tuple[str, ...]) -> list[Hit]:
+    scores = {row[0]: float(row[1] or 0) for row in rows}
+    docs = {d.pk: d for d in SearchDoc.objects.filter(pk__in=scores).select_related("body")}
+    exact, prefixes, phrases = p.highlight()
+    fields = _fields([docs[i] for i in scores if i in docs])
+    hits = []
+    for doc_id, score in scores.items():
+        doc = docs.get(doc_id)
+        if doc is None:
+            continue
+        hit = _hit(doc)
+        hit.score = score
+        chosen = [f for f in fields.get(doc.pk, []) if not kinds or f.kind in kinds]
+        hit.snippet, hit.section_kind = snippets.make(chosen, exact, prefixes, phrases)
+        hits.append(hit)
+    return hits
+
+
+def _fields(docs: list[SearchDoc]) -> dict[int, list[extract.Field]]:
+    """The indexed text of each hit, for its audience: what its snippet may be cut from."""
+    out: dict[int, list[extract.Field]] = {}
+    by_kind: dict[str, list[SearchDoc]] = {}
+    for doc in docs:
+        by_kind.setdefault(doc.kind, []).append(doc)
+    records: list[extract.Record] = []
+    if "item" in by_kind:
+        records += indexer.item_records(indexer._items(models.AgendaItem.objects.filter(
+            pk__in=[d.item_id for d in by_kind["item"]])))
+    if "meeting" in by_kind:
+        records += indexer.meeting_records(indexer._meetings(models.Meeting.objects.filter(
+            pk__in=[d.meeting_id for d in by_kind["meeting"]])))
+    if "letter" in by_kind:
+        records += [extract.letter_record(x) for x in models.Letter.objects.filter(
+            pk__in=[d.letter_id for d in by_kind["letter"]]).select_related("body")]
+    if "case" in by_kind:
+        records += indexer.case_records([d.case_id for d in by_kind["case"]])  # type: ignore[misc]
+    if "person" in by_kind:
+        records += indexer.person_records([d.person_id for d in by_kind["person"]])  # type: ignore[misc]
+    keyed = {(r.kind, r.item_id or r.meeting_id or r.letter_id or r.case_id or r.person_id, r.audience): r
+             for r in records}
+    for doc in docs:
+        record = keyed.get((doc.kind, _object_id(doc), doc.audience))
+        out[doc.pk] = record.fields if record else []
+    return out
+
+
+def _object_id(doc: SearchDoc) -> int | None:
+    return {"item": doc.item_id, "meeting": doc.meeting_id, "letter": doc.letter_id, "case": doc.case_id,
+            "person": doc.person_id}[doc.kind]
+
+
+def _hit(doc: SearchDoc) -> Hit:
+    start = timezone.localtime(doc.start) if doc.start and timezone.is_aware(doc.start) else doc.start
+    day = start.date().isoformat() if start else ""
+    path = doc.body.path if doc.body else None
+    hit = Hit(kind=doc.kind, title=doc.title, url="", body=doc.body.name if doc.body else None, body_path=path,
+              meeting_start=start if doc.kind in ("item", "meeting") else None,
+              object_id=_object_id(doc) or 0, public=doc.audience != "internal")
+    if doc.kind == "item":
+        hit.item_number = doc.number
+        hit.url = f"/{path}/{day}/{doc.number}"
+    elif doc.kind == "meeting":
+        hit.url = f"/{path}/{day}"
+    elif doc.kind == "letter":
+        hit.url = f"/breve/{doc.letter_id}"
+        hit.meeting_start = None
+    elif doc.kind == "case":
+        hit.url = f"/{path}/sager/{doc.case_key}"
+    else:
+        hit.url = f"/personer/{doc.person_id}"
+    return hit

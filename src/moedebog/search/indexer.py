@@ -1,0 +1,255 @@
+"""Keep the index in step with the archive: explicit calls from the import service, and rebuilds.
+
+``index_meeting`` and ``index_letter`` are called by the archive importer at the end of each
+document's transaction, so the index changes with the archive or not at all. Edits made elsewhere
+(the admin) reach the index through the signal handlers in ``signals``, which call the functions
+here; deletes need no call at all, as index rows cascade with their records. ``reindex`` rebuilds
+everything: first the vocabulary (so compounds split against the whole corpus), then the rows in
+batches.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Prefetch
+
+from moedebog.archive import models
+from moedebog.search import extract
+from moedebog.search.compounds import Decompounder
+from moedebog.search.models import SearchDoc, SearchPart, SearchWord
+from moedebog.search.tokens import Analysed, Columns, analyse, compounds_for, kind_columns, row_columns, tsvector
+
+BATCH = 500
+#: Record kinds whose text is running prose, where compound words are split.
+PROSE = frozenset({"item", "letter"})
+
+
+def _db_lookup(candidates: set[str]) -> set[str]:
+    found: set[str] = set()
+    values = list(candidates)
+    for i in range(0, len(values), 900):
+        found.update(SearchWord.objects.filter(stem__in=values[i:i + 900]).values_list("stem", flat=True))
+    return found
+
+
+def _vocabulary_stems(items: Iterable[Analysed]) -> set[str]:
+    return {t.term for item in items for a in (item.title, item.meta, *(a for _, a in item.fields))
+            for t in a.tokens if t.term.isalpha() and 3 <= len(t.term) <= 40}
+
+
+class Writer:
+    """Writes analysed records as rows; one per transaction or one for a whole rebuild."""
+
+    def __init__(self, vocabulary: set[str] | None = None) -> None:
+        self.postgres = connection.vendor == "postgresql"
+        self.vocabulary = vocabulary
+        lookup = (lambda c: c & self.vocabulary) if vocabulary is not None else _db_lookup
+        self.decompounder = Decompounder(lookup)
+
+    def _doc(self, item: Analysed, columns: Columns) -> SearchDoc:
+        r = item.record
+        day = extract.local_day(r.start)
+        doc = SearchDoc(
+            kind=r.kind, audience=r.audience, item_id=r.item_id, meeting_id=r.meeting_id, letter_id=r.letter_id,
+            person_id=r.person_id, case_id=r.case_id, body_id=r.body_id, start=r.start,
+            year=day.year if day else None, day=int(f"{day:%Y%m%d}") if day else None,
+            number=r.number[:20], order=r.order, title=r.title[:1000], case_key=r.case_key,
+        )
+        self._fill(doc, columns, with_meta=True)
+        return doc
+
+    def _fill(self, row: SearchDoc | SearchPart, columns: Columns, with_meta: bool) -> None:
+        if self.postgres:
+            row.tsv = tsvector(columns)
+            return
+        row.t_title = " ".join(columns.title)
+        row.t_text = " ".join(columns.text)
+        row.t_parts = " ".join(columns.parts)
+        if with_meta:
+            row.t_meta = " ".join(columns.meta)  # type: ignore[union-attr]
+
+    def write(self, records: list[extract.Record]) -> int:
+        if not records:
+            return 0
+        analysed = [analyse(r) for r in records]
+        # compounds are split in running text (items, letters); names and title lists need not
+        prose = [a for a in analysed if a.record.kind in PROSE]
+        stems = _vocabulary_stems(prose)
+        if self.vocabulary is not None:
+            self.vocabulary |= stems
+        elif stems:
+            SearchWord.objects.bulk_create([SearchWord(stem=s) for s in stems], ignore_conflicts=True)
+        compounds = compounds_for(prose, self.decompounder) if prose else {}
+        docs = [self._doc(a, row_columns(a, compounds)) for a in analysed]
+        SearchDoc.objects.bulk_create(docs, batch_size=BATCH)
+        parts = []
+        for doc, item in zip(docs, analysed, strict=True):
+            if item.record.kind != "item":
+                continue
+            for kind, columns in kind_columns(item, compounds).items():
+                part = SearchPart(doc=doc, kind=kind)
+                self._fill(part, columns, with_meta=False)
+                parts.append(part)
+        SearchPart.objects.bulk_create(parts, batch_size=BATCH)
+        return len(docs)
+
+
+# ------------------------------------------------------------------------------------------ records
+
+def _items(queryset: object) -> list[models.AgendaItem]:
+    return list(queryset.select_related("meeting__body", "heading", "case").prefetch_related(  # type: ignore[attr-defined]
+        "sections", "attachments", Prefetch("absences", queryset=models.ItemAbsence.objects.select_related("person"))))
+
+
+def item_records(items: Iterable[models.AgendaItem]) -> list[extract.Record]:
+    return [r for item in items for r in extract.item_records(item)]
+
+
+def meeting_records(meetings: Iterable[models.Meeting]) -> list[extract.Record]:
+    return [extract.meeting_record(m) for m in meetings]
+
+
+def _meetings(queryset: object) -> list[models.Meeting]:
+    return list(queryset.select_related("body").prefetch_related(  # type: ignore[attr-defined]
+        Prefetch("attendance", queryset=models.Attendance.objects.select_related("person__municipality")
+                 .order_by("id"))))
+
+
+def case_records(case_ids: Iterable[int]) -> list[extract.Record]:
+    cases = list(models.Case.objects.filter(pk__in=list(case_ids)).select_related("body"))
+    items = (models.AgendaItem.objects.filter(case__in=cases).select_related("meeting")
+             .order_by("meeting__start", "order"))
+    by_case: dict[int, list[models.AgendaItem]] = {}
+    for item in items:
+        by_case.setdefault(item.case_id, []).append(item)  # type: ignore[arg-type]
+    out = []
+    for case in cases:
+        all_items = by_case.get(case.pk, [])
+        visible = [i for i in all_items if i.public and extract.meeting_visible(i.meeting)]
+        out.append(extract.case_record(case, visible or all_items, bool(visible)))
+    return out
+
+
+def person_records(person_ids: Iterable[int]) -> list[extract.Record]:
+    people = list(models.Person.objects.filter(pk__in=list(person_ids)).select_related("municipality"))
+    seats: dict[int, list[str]] = {}
+    for m in models.Membership.objects.filter(person__in=people).select_related("body", "term").order_by("term__start"):
+        seats.setdefault(m.person_id, []).append(f"{m.body.name} {m.term.name} {m.role}".strip())
+    public_meetings = models.Attendance.objects.filter(
+        person__in=people, meeting__public=True).exclude(meeting__state__in=extract.DRAFT_STATES)
+    seen = set(public_meetings.values_list("person_id", flat=True))
+    return [extract.person_record(p, p.pk in seen or p.pk in seats, seats.get(p.pk, [])) for p in people]
+
+
+# ------------------------------------------------------------------------------------------ services
+
+def index_items(items: Iterable[models.AgendaItem | int]) -> None:
+    """(Re)index these items, by object or id."""
+    ids = [i.pk if isinstance(i, models.AgendaItem) else i for i in items]
+    if not ids:
+        return
+    SearchDoc.objects.filter(item_id__in=ids).delete()
+    Writer().write(item_records(_items(models.AgendaItem.objects.filter(pk__in=ids))))
+
+
+def index_meeting(meeting: models.Meeting, people: bool = True) -> None:
+    """(Re)index a meeting with its items, their cases and (with ``people``) the people who attended."""
+    SearchDoc.objects.filter(meeting=meeting).delete()
+    items = _items(meeting.items.all())
+    records = meeting_records(_meetings(models.Meeting.objects.filter(pk=meeting.pk))) + item_records(items)
+    Writer().write(records)
+    index_cases({i.case_id for i in items if i.case_id})
+    if people:
+        index_people(set(meeting.attendance.values_list("person_id", flat=True)))
+
+
+def index_meetings_shallow(meetings: Iterable[models.Meeting]) -> None:
+    """Only the meeting rows (attendance changed), not their items."""
+    meetings = list(meetings)
+    SearchDoc.objects.filter(kind="meeting", meeting__in=meetings).delete()
+    Writer().write(meeting_records(_meetings(models.Meeting.objects.filter(pk__in=[m.pk for m in meetings]))))
+
+
+def index_letter(letter: models.Letter) -> None:
+    SearchDoc.objects.filter(letter=letter).delete()
+    Writer().write([extract.letter_record(letter)])
+
+
+def index_cases(case_ids: Iterable[int]) -> None:
+    ids = list(case_ids)
+    if ids:
+        SearchDoc.objects.filter(kind="case", case_id__in=ids).delete()
+        Writer().write(case_records(ids))
+
+
+def index_people(person_ids: Iterable[int]) -> None:
+    ids = list(person_ids)
+    if ids:
+        SearchDoc.objects.filter(kind="person", person_id__in=ids).delete()
+        Writer().write(person_records(ids))
+
+
+# ------------------------------------------------------------------------------------------ rebuild
+
+@dataclass(slots=True)
+class RebuildStats:
+    rows: int = 0
+    items: int = 0
+    seconds: float = 0.0
+
+    @property
+    def items_per_second(self) -> float:
+        return self.items / self.seconds if self.seconds else 0.0
+
+
+def _chunks(ids: list[int], size: int = BATCH) -> Iterable[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def reindex(progress: Callable[[int, int], None] | None = None) -> RebuildStats:
+    """Rebuild the whole index in one transaction (readers see the old index until it commits)."""
+    started = time.perf_counter()
+    stats = RebuildStats()
+    with transaction.atomic():
+        SearchPart.objects.all().delete()
+        SearchDoc.objects.all().delete()
+        SearchWord.objects.all().delete()
+        item_ids = list(models.AgendaItem.objects.order_by("meeting__start", "order").values_list("pk", flat=True))
+        vocabulary = _collect_vocabulary(item_ids)
+        writer = Writer(vocabulary)
+        done = 0
+        for chunk in _chunks(item_ids):
+            stats.rows += writer.write(item_records(_items(models.AgendaItem.objects.filter(pk__in=chunk))))
+            done += len(chunk)
+            if progress:
+                progress(done, len(item_ids))
+        stats.items = len(item_ids)
+        for chunk in _chunks(list(models.Meeting.objects.values_list("pk", flat=True))):
+            stats.rows += writer.write(meeting_records(_meetings(models.Meeting.objects.filter(pk__in=chunk))))
+        stats.rows += writer.write([extract.letter_record(x) for x in models.Letter.objects.select_related("body")])
+        for chunk in _chunks(list(models.Case.objects.values_list("pk", flat=True))):
+            stats.rows += writer.write(case_records(chunk))
+        for chunk in _chunks(list(models.Person.objects.values_list("pk", flat=True))):
+            stats.rows += writer.write(person_records(chunk))
+        SearchWord.objects.bulk_create([SearchWord(stem=s) for s in sorted(writer.vocabulary or ())],
+                                       batch_size=5000, ignore_conflicts=True)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _collect_vocabulary(item_ids: list[int]) -> set[str]:
+    """Every stem of the items' titles and sections: a first pass, so the first item splits as well as the last."""
+    from moedebog.search.analyzer import analyze
+
+    stems: set[str] = set()
+    for chunk in _chunks(item_ids, 2000):
+        rows = models.AgendaItem.objects.filter(pk__in=chunk).values_list("title", flat=True)
+        texts = list(rows) + list(models.Section.objects.filter(item_id__in=chunk).values_list("text", flat=True))
+        for text in texts:
+            stems.update(t.term for t in analyze(text, extras=False).tokens if t.term.isalpha() and len(t.term) >= 3)
+    return stems

@@ -1,0 +1,120 @@
+"""Highlighted snippets, cut from the text that was indexed for the same audience.
+
+Made in Python from the analysed text, not by a backend's snippet function, for two reasons: the
+index holds tokens, not text, and both backends must show the same snippet. A word is marked
+when its stem is a query term, starts with a query prefix, or contains a query term (a compound:
+"pædagoguddannelsen" for "uddannelse"); a date is marked when the query names it in any spelling.
+The window with the most different query terms wins.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from moedebog.search.analyzer import analyze
+from moedebog.search.extract import Field
+
+WINDOW = 30
+_SPACE = re.compile(r"\s+")
+MIN_COMPOUND_PART = 4
+
+
+@dataclass(slots=True)
+class Snippet:
+    """Text in pieces, each marked or not."""
+
+    fragments: list[tuple[str, bool]] = field(default_factory=list)
+
+    def html(self) -> str:
+        return "".join(f"<mark>{html.escape(t)}</mark>" if hit else html.escape(t) for t, hit in self.fragments)
+
+    def text(self, before: str = "«", after: str = "»") -> str:
+        return "".join(f"{before}{t}{after}" if hit else t for t, hit in self.fragments)
+
+    def __bool__(self) -> bool:
+        return any(t.strip() for t, _ in self.fragments)
+
+
+Phrases = set[tuple[str, ...]]
+
+
+def _hits(text: str, exact: set[str], prefixes: set[str],
+          phrases: Phrases) -> tuple[list[tuple[int, int]], list[str | None]]:
+    """Token spans of ``text`` and, per token, the query term it matches (or None)."""
+    analysis = analyze(text)
+    spans = [(t.start, t.end) for t in analysis.tokens]
+    matched: list[str | None] = []
+    parts = [e for e in exact if len(e) >= MIN_COMPOUND_PART and e.isalpha()]
+    for token in analysis.tokens:
+        term = None
+        if token.term in exact:
+            term = token.term
+        else:
+            term = next((p for p in prefixes if token.term.startswith(p) or token.folded.startswith(p)), None)
+            if term is None:
+                term = next((e for e in parts if e in token.folded), None)
+        matched.append(term)
+    terms = [t.term for t in analysis.tokens]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(terms) - n + 1):
+            if tuple(terms[i:i + n]) == phrase or (terms[i:i + n - 1] == list(phrase[:-1])
+                                                   and terms[i + n - 1].startswith(phrase[-1])):
+                for j in range(i, i + n):
+                    matched[j] = " ".join(phrase)
+    for extra in analysis.extras:
+        if extra.term in exact:
+            for i, (start, end) in enumerate(spans):
+                if start < extra.end and extra.start < end:
+                    matched[i] = extra.term
+    return spans, matched
+
+
+def _best_window(matched: list[str | None]) -> tuple[int, int]:
+    """(distinct terms, hits) of the best window start; windows slide one token at a time."""
+    best = (0, 0, 0)
+    for start in range(0, max(1, len(matched) - WINDOW + 1)):
+        window = [m for m in matched[start:start + WINDOW] if m]
+        score = (len(set(window)), len(window))
+        if score > best[:2]:
+            best = (*score, start)
+    return best[2], best[0]
+
+
+def _cut(text: str, spans: list[tuple[int, int]], matched: list[str | None], start: int) -> Snippet:
+    end = min(len(spans), start + WINDOW) - 1
+    if end < start:
+        return Snippet([(_SPACE.sub(" ", text).strip()[:200], False)])
+    pieces: list[tuple[str, bool]] = [("… ", False)] if start > 0 else []
+    position = spans[start][0]
+    for i in range(start, end + 1):
+        a, b = spans[i]
+        if a > position:
+            pieces.append((_SPACE.sub(" ", text[position:a]), False))
+        pieces.append((text[a:b], bool(matched[i])))
+        position = b
+    if position < len(text) and text[position] in ".,;:!?)":
+        pieces.append((text[position], False))
+    if end < len(spans) - 1:
+        pieces.append((" …", False))
+    return Snippet(pieces)
+
+
+def make(fields: list[Field], exact: set[str], prefixes: set[str],
+         phrases: Phrases = frozenset()) -> tuple[Snippet, str | None]:
+    """The best snippet of ``fields`` and the kind of the field it came from."""
+    best: tuple[tuple[int, int], Field, list[tuple[int, int]], list[str | None], int] | None = None
+    for f in fields:
+        if not f.text.strip():
+            continue
+        spans, matched = _hits(f.text, exact, prefixes, phrases)
+        start, distinct = _best_window(matched)
+        score = (distinct, -fields.index(f))
+        if best is None or score > best[0]:
+            best = (score, f, spans, matched, start)
+    if best is None:
+        return Snippet(), None
+    _, f, spans, matched, start = best
+    return _cut(f.text, spans, matched, start), f.kind
