@@ -32,6 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MOEDEBOG_DEBUG", "0", "1 slår Djangos fejlsider til (kun til udvikling)."),
     Setting("MOEDEBOG_ALLOWED_HOSTS", "127.0.0.1,localhost", "Kommasepareret liste af værtsnavne."),
     Setting("MOEDEBOG_TIME_ZONE", "Europe/Copenhagen", "Tidszonen for mødetidspunkter uden zone."),
+    Setting("MOEDEBOG_SESSION_IDLE_MINUTES", "60",
+            "Minutter uden aktivitet før sekretariatets og medlemmernes login udløber."),
     Setting("MOEDEBOG_FILES", "var/files",
             "Mappen hvor hentede filer (bilag som PDF) gemmes; relativ til arbejdsmappen."),
 )

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "moedebog.archive",
+    "moedebog.secretariat",
     "moedebog.search",
     "moedebog.connectors",
 ]
@@ -58,3 +59,7 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+LOGIN_URL = "/sekretariat/log-ind/"
+LOGIN_REDIRECT_URL = "/sekretariat/"
+#: The secretariat's sessions end after this much idle time (and after SESSION_COOKIE_AGE at the latest).
+MOEDEBOG_SESSION_IDLE = int(config.get("MOEDEBOG_SESSION_IDLE_MINUTES")) * 60

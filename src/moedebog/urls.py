@@ -1,10 +1,13 @@
 """URL routes: for now the Danish admin where the secretariat corrects records."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 admin.site.site_header = "Mødebog – administration"
 admin.site.site_title = "Mødebog"
 admin.site.index_title = "Ret i arkivet"
 
-urlpatterns = [path("admin/", admin.site.urls)]
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("sekretariat/", include("moedebog.secretariat.urls")),
+]
