@@ -7,6 +7,7 @@ DATABASE_URL to PostgreSQL. A test checks that every setting here is documented 
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlparse
@@ -46,6 +47,10 @@ def get(name: str) -> str:
     return os.environ.get(name, setting.default)
 
 
+def _test_sqlite_name() -> str:
+    return str(Path(tempfile.gettempdir()) / f"moedebog-test-{os.getpid()}.sqlite3")
+
+
 def database_url(settings: dict[str, object]) -> str:
     """The URL of a Django DATABASES entry: hands a test database to a subprocess."""
     if str(settings["ENGINE"]).endswith("sqlite3"):
@@ -72,8 +77,9 @@ def database_config(url: str | None = None) -> dict[str, object]:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
             "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
-            # a file, not memory: tests that run the CLI in a subprocess must see the test database
-            "TEST": {"NAME": None if name == ":memory:" else name.removesuffix(".sqlite3") + "-test.sqlite3"},
+            # a file, not memory: tests that run the CLI in a subprocess must see the test database;
+            # one per test run, in the temporary folder, so that concurrent runs never meet
+            "TEST": {"NAME": None if name == ":memory:" else _test_sqlite_name()},
         }
     if parsed.scheme in ("postgres", "postgresql", "pgsql"):
         options = dict(parse_qsl(parsed.query))
@@ -86,5 +92,7 @@ def database_config(url: str | None = None) -> dict[str, object]:
             "PORT": str(parsed.port or ""),
             "OPTIONS": options,
             "CONN_MAX_AGE": 60,
+            # one test database per test run, so that two runs on one server never drop each other's
+            "TEST": {"NAME": f"test_{unquote(parsed.path.lstrip('/')) or 'moedebog'}_{os.getpid()}"},
         }
     raise ValueError(f"ukendt database-URL: {url!r} (brug sqlite:/// eller postgres://)")
