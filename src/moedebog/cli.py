@@ -14,10 +14,12 @@ from moedebog.commands import render as render_command
 from moedebog.commands import reindex as reindex_command
 from moedebog.commands import search as search_command
 from moedebog.commands import stats as stats_command
+from moedebog.commands import sync as sync_command
 
 COMMANDS = {"parse": parse_command, "import": import_command, "stats": stats_command, "demo": demo_command,
             "search": search_command, "reindex": reindex_command}
 COMMANDS["render"] = render_command
+COMMANDS["sync"] = sync_command
 
 
 def build_parser() -> argparse.ArgumentParser:
