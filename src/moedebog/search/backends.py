@@ -36,6 +36,9 @@ class SqliteBackend(Backend):
     """SQLite FTS5 over the token columns; scores are BM25 with column weights."""
 
     name = "sqlite"
+    #: bm25() only works in a query over the FTS table itself; an OFFSET keeps SQLite from flattening
+    #: that query into the aggregates and joins around it.
+    KEEP = "LIMIT -1 OFFSET 0"
 
     @staticmethod
     def quote(term: str) -> str:
@@ -59,7 +62,7 @@ class SqliteBackend(Backend):
         if positive:
             expr = f"({positive}) NOT ({negative})" if negative else positive
             return (f"SELECT rowid AS id, -bm25(search_doc_fts, {weights}) AS score "
-                    "FROM search_doc_fts WHERE search_doc_fts MATCH %s", [expr])
+                    f"FROM search_doc_fts WHERE search_doc_fts MATCH %s {self.KEEP}", [expr])
         if negative:
             return ("SELECT id, 0.0 AS score FROM search_searchdoc WHERE id NOT IN "
                     "(SELECT rowid FROM search_doc_fts WHERE search_doc_fts MATCH %s)", [negative])
@@ -70,9 +73,9 @@ class SqliteBackend(Backend):
         weights = f"{WEIGHTS[0]}, {WEIGHTS[2]}, {WEIGHTS[3]}"
         if positive:
             expr = f"({positive}) NOT ({negative})" if negative else positive
-            return ("SELECT p.doc_id AS doc_id, p.kind AS kind, "
-                    f"-bm25(search_part_fts, {weights}) AS score FROM search_part_fts "
-                    "JOIN search_searchpart p ON p.id = search_part_fts.rowid WHERE search_part_fts MATCH %s", [expr])
+            return ("SELECT p.doc_id AS doc_id, p.kind AS kind, f.score AS score FROM "
+                    f"(SELECT rowid AS id, -bm25(search_part_fts, {weights}) AS score FROM search_part_fts "
+                    f"WHERE search_part_fts MATCH %s {self.KEEP}) f JOIN search_searchpart p ON p.id = f.id", [expr])
         if negative:
             return ("SELECT p.doc_id AS doc_id, p.kind AS kind, 0.0 AS score FROM search_searchpart p "
                     "WHERE p.id NOT IN (SELECT rowid FROM search_part_fts WHERE search_part_fts MATCH %s)", [negative])
