@@ -10,6 +10,7 @@ and ``generate_meetings(10)`` is the start of ``generate_meetings(20)``.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -167,7 +168,7 @@ class KkrGenerator:
         items: list[Item] = []
 
         def add(heading: str, title: str, case: str, handlers: list[str], sections: list[Section],
-                attachments: list[str] = (), public: bool = True) -> None:
+                attachments: Sequence[str] = (), public: bool = True) -> None:
             number = f"{heading}.{sum(1 for i in items if i.heading is by_number[heading]) + 1}"
             items.append(Item(number=number, title=title, heading=by_number[heading], case_number=case,
                               handlers=list(handlers), sections=sections,
