@@ -29,7 +29,7 @@ def sync(url: str, env: dict[str, str]) -> subprocess.Popen:
 
 
 def test_kill_and_resume(tmp_path) -> None:
-    site = FakeSite.from_documents(documents(16, 14))
+    site = FakeSite.from_documents(documents())
     env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict),
            "MOEDEBOG_FILES": str(tmp_path / "files")}
     with FakeServer(site) as url:

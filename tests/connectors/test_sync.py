@@ -125,7 +125,7 @@ def test_only_new_and_changed_meetings_are_fetched(site, server) -> None:
 
 
 def test_recent_meetings_are_checked_again_for_corrections_the_listing_does_not_show() -> None:
-    docs = copy.deepcopy(documents(12, 14))
+    docs = copy.deepcopy(documents())
     recent = docs[-1]
     recent.start = (date.today() - timedelta(days=3)).isoformat() + "T16:00"
     site = FakeSite.from_documents(docs)
@@ -140,6 +140,25 @@ def test_recent_meetings_are_checked_again_for_corrections_the_listing_does_not_
         assert report.documents.updated == 1
         assert archive.AgendaItem.objects.get(meeting__ref=recent.ref, number="1").title.endswith("(rettet)")
         assert run(url, recheck_days=0).fetched == 0
+
+
+def test_a_supplementary_agenda_does_not_replace_the_meetings_items(site, server) -> None:
+    main_guid = next(iter(site.meetings))
+    supplement = copy.deepcopy(site.meetings[main_guid])
+    supplement["Id"] = "5e1f0c2a-0000-4000-8000-00000000000a"
+    supplement["TillaegsDagsorden"] = True
+    supplement["Moede"].update(Navn="Tillægsdagsorden", IsSupplementaryAgenda=True)
+    supplement["Dagsordenpunkter"] = supplement["Dagsordenpunkter"][:1]
+    site.meetings[supplement["Id"]] = supplement
+    site.committee_of[supplement["Id"]] = site.committee_of[main_guid]
+    report = run(server)
+    assert report.held_back == 1 and not report.failed
+    assert "Tillægsdagsorden" in dict(report.warnings).popitem()[0]
+    assert archive.AgendaItem.objects.filter(meeting__ref=main_guid).count() == \
+        len(site.meetings[main_guid]["Dagsordenpunkter"])
+    with CaptureQueriesContext(connection) as queries:
+        report = run(server)
+    assert report.held_back == 1 and writes(queries.captured_queries) == []
 
 
 def test_an_interrupted_sync_continues_where_it_stopped(site, server) -> None:
@@ -236,14 +255,14 @@ def _case_pair(docs: list, earlier: int, later: int, number: str) -> None:
 
 def test_case_history_links_to_the_earlier_items_of_the_case_in_either_order() -> None:
     docs = copy.deepcopy(documents())
-    _case_pair(docs, 20, 22, "23-900001")  # both on the site from the start
-    _case_pair(docs, 21, 24, "23-900002")  # the earlier meeting appears on the site only later
-    late = docs.pop(21)
+    _case_pair(docs, 9, 10, "23-900001")  # both on the site from the start
+    _case_pair(docs, 11, 14, "23-900002")  # the earlier meeting appears on the site only later
+    late = docs.pop(11)
     site = FakeSite.from_documents(docs)
     with FakeServer(site) as url:
         report = run(url)
         first = CaseHistoryEntry.objects.get(item__case__number="23-900001")
-        assert first.earlier is not None and first.earlier.meeting.ref == docs[20].ref
+        assert first.earlier is not None and first.earlier.meeting.ref == docs[9].ref
         second = CaseHistoryEntry.objects.get(item__case__number="23-900002")
         assert second.earlier is None
         site.add(late)

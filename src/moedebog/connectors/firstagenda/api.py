@@ -24,6 +24,7 @@ from moedebog.documents.readers.firstagenda import local_time
 COMMITTEES_PATH = "/api/agenda/udvalgsliste"
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _NULL_GUID = "00000000-0000-0000-0000-000000000000"
+_SECONDARY = re.compile(r"till(æ|ae)g|lukket", re.IGNORECASE)
 
 
 def meeting_path(guid: str) -> str:
@@ -59,6 +60,7 @@ class Listed:
     name: str
     origin: str  # "udvalgsliste" or "soeg"
     fingerprint: str
+    secondary: bool = False  # a supplementary agenda (tillægsdagsorden) or closed minutes (lukket referat)
 
     @property
     def year(self) -> int | None:
@@ -93,8 +95,9 @@ def listed(summary: Any, committee: str, committee_id: str | None, historic: boo
     start = local_time(summary.get("Dato")) or local_time(summary.get("MeetingBeginUtc")) \
         or local_time(summary.get("MoedeDato"))
     name = _text(summary.get("Navn")) or ""
+    secondary = summary.get("IsSupplementaryAgenda") is True or bool(_SECONDARY.search(name))
     return Listed(meeting_id, committee, committee_id, historic, start, name, origin,
-                  fingerprint(summary, committee, committee_id))
+                  fingerprint(summary, committee, committee_id), secondary)
 
 
 def committees(data: Any) -> list[Committee]:
