@@ -7,7 +7,8 @@ reader's own traceback. Inputs are the real corpus (seeds, samples, regressions)
 generated DOCX/PDF files, mutated at the byte level and, for JSON and DOCX, inside their
 structure, plus random bytes and random text behind each format's magic bytes.
 
-Runtime is kept to well under a minute; raise MOEDEBOG_FUZZ_SCALE (e.g. 10) for a longer hunt.
+Runtime is kept to well under a minute; raise MOEDEBOG_FUZZ_SCALE (e.g. 10) for a longer hunt,
+and name crashes already reported in MOEDEBOG_FUZZ_KNOWN to look past them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from tests.conftest import CORPUS, SCHEMA_PATH
 
 SCALE = float(os.environ.get("MOEDEBOG_FUZZ_SCALE", "1"))
 UNEXPECTED = "uventet fejl"
+#: Crashes already reported and not yet fixed, to look past them in a long hunt (as for atheris):
+#: MOEDEBOG_FUZZ_KNOWN="zip file version;other message".
+KNOWN = [k for k in os.environ.get("MOEDEBOG_FUZZ_KNOWN", "").split(";") if k]
 
 
 def examples(n: int) -> settings:
@@ -92,8 +96,9 @@ def check(data: bytes, name: str = "fuzz", stream: bool = False) -> None:
     except DocumentError as exc:
         message = str(exc)
         assert message.strip(), "DocumentError without a reason"
-        if UNEXPECTED in message and "No module named 'moedebog.documents.readers" in message:
-            return  # that format's reader is not written yet: nothing to test
+        if UNEXPECTED in message and ("No module named 'moedebog.documents.readers" in message
+                                      or any(k in message for k in KNOWN)):
+            return  # a reader not written yet, or a crash already reported
         if UNEXPECTED in message:
             raise_original(data, name)
             pytest.fail(f"a reader crashed: {message}")
