@@ -10,14 +10,15 @@ from moedebog import __version__
 from moedebog.commands import demo as demo_command
 from moedebog.commands import import_ as import_command
 from moedebog.commands import parse as parse_command
-from moedebog.commands import render as render_command
 from moedebog.commands import reindex as reindex_command
+from moedebog.commands import render as render_command
 from moedebog.commands import search as search_command
+from moedebog.commands import serve as serve_command
 from moedebog.commands import stats as stats_command
 from moedebog.commands import sync as sync_command
 
 COMMANDS = {"parse": parse_command, "import": import_command, "stats": stats_command, "demo": demo_command,
-            "search": search_command, "reindex": reindex_command}
+            "serve": serve_command, "search": search_command, "reindex": reindex_command}
 COMMANDS["render"] = render_command
 COMMANDS["sync"] = sync_command
 

@@ -35,6 +35,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MOEDEBOG_TIME_ZONE", "Europe/Copenhagen", "Tidszonen for mødetidspunkter uden zone."),
     Setting("MOEDEBOG_SESSION_IDLE_MINUTES", "60",
             "Minutter uden aktivitet før sekretariatets og medlemmernes login udløber."),
+    Setting("MOEDEBOG_STATIC_ROOT", "var/static",
+            "Mappen som `moedebog serve` samler stylesheets mv. i (med hash i navnet og komprimeret)."),
+    Setting("MOEDEBOG_SOURCE_ROOT", ".",
+            "Mappen som relative filnavne fra `moedebog import` regnes fra, når kildedokumenter hentes på sitet."),
     Setting("MOEDEBOG_FILES", "var/files",
             "Mappen hvor hentede filer (bilag som PDF) gemmes; relativ til arbejdsmappen."),
 )
@@ -45,6 +49,11 @@ def get(name: str) -> str:
     """The setting's value from the environment, or its declared default."""
     setting = _BY_NAME[name]
     return os.environ.get(name, setting.default)
+
+
+def path(name: str) -> str:
+    """A folder setting as an absolute path (relative values count from the working folder)."""
+    return str(Path(get(name)).expanduser().resolve())
 
 
 def _test_sqlite_name() -> str:

@@ -17,11 +17,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "moedebog.archive",
     "moedebog.secretariat",
+    "django.contrib.sitemaps",
+    "moedebog.site",
     "moedebog.search",
     "moedebog.connectors",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "moedebog.site.middleware.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -53,6 +57,13 @@ TIME_ZONE = config.get("MOEDEBOG_TIME_ZONE")
 USE_I18N = True
 USE_TZ = True
 STATIC_URL = "/static/"
+STATIC_ROOT = config.path("MOEDEBOG_STATIC_ROOT")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "moedebog.site.staticstorage.StaticStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+MOEDEBOG_SOURCE_ROOT = config.path("MOEDEBOG_SOURCE_ROOT")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
 CSRF_COOKIE_HTTPONLY = True

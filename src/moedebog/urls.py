@@ -1,4 +1,4 @@
-"""URL routes: for now the Danish admin where the secretariat corrects records."""
+"""URL routes: the Danish admin where the secretariat corrects records, and the public archive."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -10,4 +10,5 @@ admin.site.index_title = "Ret i arkivet"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sekretariat/", include("moedebog.secretariat.urls")),
+    path("", include("moedebog.site.urls")),
 ]

@@ -1,0 +1,131 @@
+"""The item page and its thread: the same case and the same themes in other meetings, and the
+forward plan in both directions (what an earlier meeting planned, what this item plans)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from moedebog.archive import models
+from moedebog.site import visibility
+from moedebog.site.visibility import ANONYMOUS, Viewer
+
+#: How many items of one theme an item page shows; the theme's page has them all.
+THEME_ITEMS = 5
+#: How many items of the same case before and after this one the item page shows.
+CASE_ITEMS = 4
+
+
+@dataclass(slots=True)
+class ThemeThread:
+    topic: models.Topic
+    items: list[models.AgendaItem]
+    total: int
+
+
+@dataclass(slots=True)
+class PlanLink:
+    """A forward-plan line and the item at the other end, when it is known and visible."""
+
+    entry: models.ForwardPlanEntry
+    item: models.AgendaItem | None
+
+
+@dataclass(slots=True)
+class ItemPage:
+    item: models.AgendaItem
+    sections: list[models.Section]
+    attachments: list[models.Attachment]
+    absences: list[models.ItemAbsence]
+    case_items: list[models.AgendaItem]  # the case's items nearest in time, oldest first
+    case_total: int
+    themes: list[ThemeThread]
+    plans: list[PlanLink]  # lines of this item, linked to the later item that realised each
+    planned_by: list[PlanLink]  # lines of earlier meetings that this item realises
+    previous: models.AgendaItem | None
+    next: models.AgendaItem | None
+    shows_minutes: bool = False
+    letters: list[models.Letter] = field(default_factory=list)
+
+
+def _with_meeting(qs):
+    return qs.select_related("meeting", "meeting__body")
+
+
+def find_item(meeting: models.Meeting, number: str, viewer: Viewer = ANONYMOUS) -> models.AgendaItem | None:
+    qs = visibility.items(viewer).select_related("case", "case__body", "heading").filter(meeting=meeting)
+    item = qs.filter(number=number).first()
+    if item is not None:
+        item.meeting = meeting
+    return item
+
+
+def item_page(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> ItemPage:
+    meeting = item.meeting
+    visible = visibility.items(viewer)
+    minutes = visibility.shows_minutes(meeting, viewer)
+    case_items, case_total = case_window(item, viewer)
+    siblings = list(visible.filter(meeting=meeting).order_by("order").only("pk", "number", "title", "order"))
+    index = next((n for n, s in enumerate(siblings) if s.pk == item.pk), 0)
+    for sibling in siblings:
+        sibling.meeting = meeting
+    return ItemPage(
+        item=item,
+        sections=list(visibility.sections(item, viewer).order_by("order")),
+        attachments=list(item.attachments.order_by("order")),
+        absences=list(item.absences.select_related("person", "person__municipality")) if minutes else [],
+        case_items=case_items,
+        case_total=case_total,
+        themes=themes(item, viewer),
+        plans=plans(item, viewer),
+        planned_by=planned_by(item, viewer),
+        previous=siblings[index - 1] if index > 0 else None,
+        next=siblings[index + 1] if index + 1 < len(siblings) else None,
+        shows_minutes=minutes,
+        letters=letters(item),
+    )
+
+
+def case_window(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> tuple[list[models.AgendaItem], int]:
+    """The same case's items at the meetings just before and after this one, and how many there are
+    in all: standing items (approval of minutes, "Eventuelt") share one case number a year."""
+    if not item.case_id:
+        return [], 0
+    others = _with_meeting(visibility.items(viewer).filter(case_id=item.case_id).exclude(pk=item.pk))
+    start = item.meeting.start
+    before = list(others.filter(meeting__start__lt=start).order_by("-meeting__start", "-order")[:CASE_ITEMS])
+    same = list(others.filter(meeting_id=item.meeting_id).order_by("order"))
+    after = list(others.filter(meeting__start__gt=start).order_by("meeting__start", "order")[:CASE_ITEMS])
+    return [*reversed(before), *same, *after], others.count()
+
+
+def themes(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[ThemeThread]:
+    """The item's themes, each with its most recent items in other meetings."""
+    visible = visibility.items(viewer)
+    out = []
+    for topic in item.topics.order_by("label"):
+        others = visible.filter(topics=topic).exclude(meeting_id=item.meeting_id)
+        total = others.count()
+        if total:
+            recent = list(_with_meeting(others).order_by("-meeting__start", "order")[:THEME_ITEMS])
+            out.append(ThemeThread(topic, recent, total))
+    return out
+
+
+def letters(item: models.AgendaItem) -> list[models.Letter]:
+    """Letters (consultations) on the item's themes: public documents sent to the councils."""
+    return list(models.Letter.objects.filter(topics__items=item).distinct().order_by("-date")[:5])
+
+
+def plans(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[PlanLink]:
+    visible = set(visibility.items(viewer).filter(planned_by__item=item).values_list("pk", flat=True))
+    entries = item.plan_entries.select_related("realized_by__meeting__body").order_by("order")
+    return [PlanLink(e, e.realized_by if e.realized_by_id in visible else None) for e in entries]
+
+
+def planned_by(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[PlanLink]:
+    entries = (models.ForwardPlanEntry.objects.filter(realized_by=item)
+               .filter(Q(item__in=visibility.items(viewer)))
+               .select_related("item__meeting__body").order_by("item__meeting__start", "order"))
+    return [PlanLink(e, e.item) for e in entries]

@@ -1,0 +1,175 @@
+"""Meetings: the front page, a body's page and the meeting page."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Prefetch
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from moedebog.archive import models
+from moedebog.site import visibility
+from moedebog.site.permalinks import DayKey
+from moedebog.site.visibility import ANONYMOUS, Viewer
+
+GROUP_ORDER = ("present", "absent", "officials", "secretariat", "other")
+
+
+@dataclass(slots=True)
+class BodySummary:
+    body: models.Body
+    upcoming: list[models.Meeting]
+    latest: list[models.Meeting]
+
+
+def front_page(viewer: Viewer = ANONYMOUS, now: datetime | None = None, per_body: int = 3) -> list[BodySummary]:
+    """Each body that has meetings, with its next and its latest meetings."""
+    now = now or timezone.now()
+    visible = visibility.meetings(viewer).select_related("body")
+    bodies = models.Body.objects.filter(meetings__in=visible).distinct().order_by("kind", "name")
+    out = []
+    for body in bodies:
+        mine = visible.filter(body=body)
+        upcoming = list(mine.filter(start__gte=now).order_by("start")[:per_body])
+        latest = list(mine.filter(start__lt=now).order_by("-start")[:per_body])
+        out.append(BodySummary(body, upcoming, latest))
+    # KKR first, then councils, then committees: the order the kinds are declared in
+    kinds = [k for k, _ in models.Body.Kind.choices]
+    out.sort(key=lambda s: (kinds.index(s.body.kind) if s.body.kind in kinds else len(kinds), s.body.name))
+    return out
+
+
+@dataclass(slots=True)
+class BodyPage:
+    body: models.Body
+    children: list[models.Body]
+    years: list[tuple[int, int]]  # (year, meetings), newest first
+    year: int | None
+    meetings: list[models.Meeting]
+    upcoming: list[models.Meeting]
+
+
+def body_by_path(path: str) -> models.Body | None:
+    return models.Body.objects.select_related("parent").filter(path=path).first()
+
+
+def body_page(path: str, year: int | None = None, viewer: Viewer = ANONYMOUS) -> BodyPage | None:
+    body = body_by_path(path)
+    if body is None:
+        return None
+    mine = visibility.meetings(viewer).filter(body=body)
+    years = list(
+        mine.annotate(y=ExtractYear("start")).values_list("y").annotate(n=Count("id")).order_by("-y")
+    )
+    known = [y for y, _ in years]
+    if year is None or year not in known:
+        current = timezone.localdate().year
+        past = [y for y in known if y <= current]
+        year = past[0] if past else (known[-1] if known else None)
+    meetings = list(mine.filter(start__year=year).select_related("body").order_by("start")) if year else []
+    upcoming = list(mine.filter(start__gte=timezone.now()).select_related("body").order_by("start")[:3])
+    children = list(body.children.order_by("name"))
+    return BodyPage(body, children, years, year, meetings, upcoming)
+
+
+@dataclass(slots=True)
+class AgendaPart:
+    heading: models.Heading | None
+    items: list[models.AgendaItem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AttendanceGroup:
+    group: str
+    title: str
+    rows: list[models.Attendance]
+
+
+@dataclass(slots=True)
+class MeetingPage:
+    meeting: models.Meeting
+    precise: bool
+    parts: list[AgendaPart]
+    shows_agenda: bool
+    shows_minutes: bool
+    attendance: list[AttendanceGroup]
+    sources: list[models.SourceDocument]
+    generated_kind: str | None
+
+
+def meetings_on(path: str, key: DayKey, viewer: Viewer = ANONYMOUS) -> list[models.Meeting]:
+    """The body's visible meetings on the key's day (one, normally), or the one at its time."""
+    qs = visibility.meetings(viewer).select_related("body", "body__parent").filter(body__path=path)
+    start = timezone.make_aware(datetime.combine(key.day, datetime.min.time()))
+    day = list(qs.filter(start__gte=start, start__lt=start + timedelta(days=1)).order_by("start"))
+    if key.hour is None:
+        return day
+    return [m for m in day if (timezone.localtime(m.start).hour, timezone.localtime(m.start).minute)
+            == (key.hour, key.minute)]
+
+
+def shares_day(meeting: models.Meeting) -> bool:
+    """Whether the body has another meeting that day, so links must carry the time of day."""
+    start = timezone.make_aware(datetime.combine(timezone.localtime(meeting.start).date(), datetime.min.time()))
+    return models.Meeting.objects.filter(
+        body_id=meeting.body_id, start__gte=start, start__lt=start + timedelta(days=1)
+    ).exclude(pk=meeting.pk).exists()
+
+
+def meeting_page(meeting: models.Meeting, viewer: Viewer = ANONYMOUS) -> MeetingPage:
+    agenda = visibility.shows_agenda(meeting, viewer)
+    minutes = visibility.shows_minutes(meeting, viewer)
+    parts: list[AgendaPart] = []
+    if agenda:
+        decisions = models.Section.objects.filter(kind=models.Section.Kind.DECISION).order_by("order")
+        items = (
+            visibility.items(viewer)
+            .filter(meeting=meeting)
+            .select_related("case", "heading")
+            .prefetch_related(Prefetch("sections", queryset=decisions if minutes else decisions.none(),
+                                       to_attr="decisions"))
+            .order_by("order")
+        )
+        parts = outline(meeting, list(items))
+    attendance = attendance_groups(meeting) if minutes else []
+    sources = list(visibility.sources(meeting, viewer).order_by("kind", "format", "name"))
+    has_items = any(p.items for p in parts)
+    has_minutes = minutes and (any(s.kind == "minutes" for s in sources)
+                               or any(i.decisions for p in parts for i in p.items))
+    generated = "minutes" if has_minutes else ("agenda" if has_items else None)
+    return MeetingPage(meeting, shares_day(meeting), parts, agenda, minutes, attendance, sources, generated)
+
+
+def outline(meeting: models.Meeting, items: list[models.AgendaItem]) -> list[AgendaPart]:
+    """Headings in agenda order with their items; a heading without items is kept, as printed."""
+    parts: OrderedDict[int | None, AgendaPart] = OrderedDict()
+    for heading in sorted(meeting.headings.all(), key=lambda h: _number_key(h.number)):
+        parts[heading.pk] = AgendaPart(heading)
+    loose = AgendaPart(None)
+    for item in items:
+        parts.get(item.heading_id, loose).items.append(item)
+    return [*parts.values(), loose] if loose.items else list(parts.values())
+
+
+def _number_key(number: str) -> tuple[int | str, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in number.split("."))
+
+
+def attendance_groups(meeting: models.Meeting) -> list[AttendanceGroup]:
+    rows = meeting.attendance.select_related("person", "person__municipality").order_by("pk")
+    labels = dict(models.Attendance.Group.choices)
+    groups: dict[str, AttendanceGroup] = {}
+    for row in rows:
+        group = groups.get(row.group)
+        if group is None:
+            group = groups[row.group] = AttendanceGroup(row.group, row.group_title or labels.get(row.group, ""), [])
+        group.rows.append(row)
+    return sorted(groups.values(), key=lambda g: GROUP_ORDER.index(g.group) if g.group in GROUP_ORDER else 99)
+
+
+def searchable_bodies(viewer: Viewer = ANONYMOUS) -> list[models.Body]:
+    """Bodies with visible meetings, for the search form's body filter."""
+    return list(models.Body.objects.filter(meetings__in=visibility.meetings(viewer)).distinct().order_by("name"))

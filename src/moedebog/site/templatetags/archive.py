@@ -1,0 +1,105 @@
+"""Template filters of the public archive: permanent links, Danish dates and section text.
+
+Section text is plain text in the archive (imported HTML was reduced to text by the documents
+layer); ``text_blocks`` escapes every line and only then wraps it in paragraph, list or table
+markup, so nothing from a document can become markup on the page.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.template.defaultfilters import date as date_filter
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
+
+from moedebog.archive import models
+from moedebog.publish.model import blocks
+from moedebog.site import permalinks
+
+register = template.Library()
+
+
+@register.filter
+def body_url(body: models.Body) -> str:
+    return permalinks.body_url(body)
+
+
+@register.filter
+def meeting_url(meeting: models.Meeting, precise: bool = False) -> str:
+    return permalinks.meeting_url(meeting, bool(precise))
+
+
+@register.filter
+def item_url(item: models.AgendaItem, precise: bool = False) -> str:
+    return permalinks.item_url(item, bool(precise))
+
+
+@register.filter
+def case_url(case: models.Case) -> str:
+    return permalinks.case_url(case)
+
+
+@register.filter
+def person_url(person: models.Person) -> str:
+    return permalinks.person_url(person)
+
+
+@register.filter
+def letter_url(letter: models.Letter) -> str:
+    return permalinks.letter_url(letter)
+
+
+@register.filter
+def topic_url(topic: models.Topic) -> str:
+    return permalinks.topic_url(topic)
+
+
+# Filters called from Python get the stored UTC time; templates localise only plain variables,
+# so each filter converts to the archive's time zone itself.
+@register.filter
+def when(meeting: models.Meeting) -> str:
+    """ "onsdag 5. februar 2020 kl. 10.00", without the time when the document did not state one."""
+    fmt = r"l j. F Y \k\l. H.i" if meeting.time_known else "l j. F Y"
+    return date_filter(localtime(meeting.start), fmt)
+
+
+@register.filter
+def short_date(meeting: models.Meeting) -> str:
+    return date_filter(localtime(meeting.start), "j. F Y")
+
+
+@register.filter
+def iso_start(meeting: models.Meeting) -> str:
+    return date_filter(localtime(meeting.start), "c")
+
+
+@register.filter
+def text_blocks(text: str) -> SafeString:
+    """Plain section text → escaped paragraphs, bullet lists and tables."""
+    out: list[str] = []
+    for block in blocks(text or ""):
+        if block.kind in ("p", "indent"):
+            css = ' class="indent"' if block.kind == "indent" else ""
+            out.extend(f"<p{css}>{escape(line)}</p>" for line in block.lines)
+        elif block.kind == "ul":
+            out.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in block.lines) + "</ul>")
+        else:
+            width = max(line.count("\t") for line in block.lines) + 1
+            rows = []
+            for line in block.lines:
+                cells = line.split("\t") + [""] * (width - 1 - line.count("\t"))
+                rows.append("<tr>" + "".join(f"<td>{escape(c.strip())}</td>" for c in cells) + "</tr>")
+            out.append('<table class="text-table">' + "".join(rows) + "</table>")
+    return mark_safe("\n".join(out))
+
+
+@register.filter
+def full_title(item: models.AgendaItem) -> str:
+    return f"{item.number}. {item.title}" if item.number else item.title
+
+
+@register.filter
+def basename(name: str) -> str:
+    """The file name of an imported document, without the folders it was imported from."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1]

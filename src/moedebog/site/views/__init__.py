@@ -1,0 +1,1 @@
+"""Views of the public archive: parse the request, call a query, render a template."""
