@@ -148,6 +148,17 @@ class FakeSite:
             self._bodies.pop(guid, None)
         return guid
 
+    def add_answer(self, data: dict[str, Any]) -> str:
+        """A recorded API answer as it is (the real samples), its committee as the answer names it."""
+        udvalg = data["Udvalg"]
+        year = int(data["Moede"]["Dato"][:4])
+        committee = Committee(udvalg["Id"], udvalg["Navn"], period_of(year), bool(udvalg.get("Historisk")))
+        with self.lock:
+            self.meetings[data["Id"]] = data
+            self.committee_of[data["Id"]] = committee
+            self._bodies.pop(data["Id"], None)
+        return data["Id"]
+
     def update(self, guid: str, change: Callable[[dict[str, Any]], None]) -> None:
         """Change a meeting as the site would (new minutes, a corrected item), bytes and listing alike."""
         with self.lock:

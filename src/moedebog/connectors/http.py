@@ -171,7 +171,8 @@ class Client:
                 if renewal == 2:
                     break
                 self._renew_session(generation)
-        raise FetchError(url, "sitet sender fortsat til sin cookie-side; den anonyme session kunne ikke oprettes")
+        raise FetchError(url, "sitet svarer fortsat med sin cookie-side eller en HTML-side i stedet for data; "
+                              "den anonyme session kunne ikke oprettes")
 
     def get_json(self, path: str) -> Any:
         """The JSON answer; a truncated or invalid body is retried like a dropped connection."""

@@ -187,6 +187,7 @@ def _sync_meetings(source: SyncSource, client: Client, pool: ThreadPoolExecutor,
     state = {row.guid: row for row in RemoteMeeting.objects.filter(source=source)}
     todo = _due(found, state, options, report)
     bar = Progress(len(todo)) if options.progress and todo else None
+    started = time.monotonic()
 
     def fetch(listed: api.Listed) -> Response:
         return client.get(api.meeting_path(listed.guid), expect="json")
@@ -207,6 +208,7 @@ def _sync_meetings(source: SyncSource, client: Client, pool: ThreadPoolExecutor,
             if bar:
                 bar.update(n, f"{listed.committee} {(listed.start or '')[:10]}")
     finally:
+        report.documents.seconds = time.monotonic() - started
         if bar:
             bar.close()
 
