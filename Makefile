@@ -31,7 +31,7 @@ test-sqlite: $(STAMP)
 
 # ... and the database tests again against PostgreSQL (DATABASE_URL, a local server, or a throwaway cluster).
 test-postgres: $(STAMP)
-	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest tests/archive tests/search tests/connectors
+	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest tests/archive tests/search tests/connectors tests/council
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py

@@ -11,6 +11,7 @@ from moedebog.commands import demo as demo_command
 from moedebog.commands import import_ as import_command
 from moedebog.commands import parse as parse_command
 from moedebog.commands import reindex as reindex_command
+from moedebog.commands import remind as remind_command
 from moedebog.commands import render as render_command
 from moedebog.commands import search as search_command
 from moedebog.commands import serve as serve_command
@@ -21,6 +22,7 @@ COMMANDS = {"parse": parse_command, "import": import_command, "stats": stats_com
             "serve": serve_command, "search": search_command, "reindex": reindex_command}
 COMMANDS["render"] = render_command
 COMMANDS["sync"] = sync_command
+COMMANDS["remind"] = remind_command
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -41,6 +41,16 @@ SETTINGS: tuple[Setting, ...] = (
             "Mappen som relative filnavne fra `moedebog import` regnes fra, når kildedokumenter hentes på sitet."),
     Setting("MOEDEBOG_FILES", "var/files",
             "Mappen hvor hentede filer (bilag som PDF) gemmes; relativ til arbejdsmappen."),
+    Setting("MOEDEBOG_EMAIL_HOST", "localhost", "SMTP-serveren som høringer og påmindelser sendes gennem."),
+    Setting("MOEDEBOG_EMAIL_PORT", "25", "SMTP-serverens port."),
+    Setting("MOEDEBOG_EMAIL_USER", "", "Brugernavn på SMTP-serveren; tom: uden login."),
+    Setting("MOEDEBOG_EMAIL_PASSWORD", "", "Adgangskode på SMTP-serveren."),
+    Setting("MOEDEBOG_EMAIL_TLS", "0", "1: STARTTLS til SMTP-serveren."),
+    Setting("MOEDEBOG_EMAIL_FROM", "moedebog@localhost", "Afsenderadressen på høringer og påmindelser."),
+    Setting("MOEDEBOG_SITE_URL", "http://127.0.0.1:8000",
+            "Sitets adresse udefra; bruges i de personlige svarlinks i høringsmails."),
+    Setting("MOEDEBOG_REMINDER_DAYS", "3",
+            "Så mange dage før høringsfristen sender `moedebog remind` påmindelser til dem, der ikke har svaret."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "moedebog.site",
     "moedebog.search",
     "moedebog.connectors",
+    "moedebog.council",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -74,3 +75,16 @@ LOGIN_URL = "/sekretariat/log-ind/"
 LOGIN_REDIRECT_URL = "/sekretariat/"
 #: The secretariat's sessions end after this much idle time (and after SESSION_COOKIE_AGE at the latest).
 MOEDEBOG_SESSION_IDLE = int(config.get("MOEDEBOG_SESSION_IDLE_MINUTES")) * 60
+
+# Email (consultations): Django's SMTP backend, configured from moedebog.config.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = config.get("MOEDEBOG_EMAIL_HOST")
+EMAIL_PORT = int(config.get("MOEDEBOG_EMAIL_PORT"))
+EMAIL_HOST_USER = config.get("MOEDEBOG_EMAIL_USER")
+EMAIL_HOST_PASSWORD = config.get("MOEDEBOG_EMAIL_PASSWORD")
+EMAIL_USE_TLS = config.get("MOEDEBOG_EMAIL_TLS") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = config.get("MOEDEBOG_EMAIL_FROM")
+#: The address of this site as recipients reach it, for the answer links in consultation emails.
+MOEDEBOG_SITE_URL = config.get("MOEDEBOG_SITE_URL").rstrip("/")
+MOEDEBOG_REMINDER_DAYS = int(config.get("MOEDEBOG_REMINDER_DAYS"))

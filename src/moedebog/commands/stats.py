@@ -10,6 +10,7 @@ LABELS = {
     "documents": "Dokumenter", "failed_documents": "Fejlede dokumenter", "bodies": "Organer",
     "meetings": "Møder", "items": "Punkter", "sections": "Afsnit", "people": "Personer", "cases": "Sager",
     "letters": "Breve", "attendance": "Fremmøderegistreringer", "topics": "Temaer",
+    "appointments": "Udpegninger", "consultations": "Høringer",
 }
 
 
@@ -34,7 +35,16 @@ def counts() -> dict[str, int]:
         "letters": models.Letter.objects.count(),
         "attendance": models.Attendance.objects.count(),
         "topics": models.Topic.objects.count(),
+        **_council_counts(),
     }
+
+
+def _council_counts() -> dict[str, int]:
+    """Seats held in the appointments register and consultations (the council app)."""
+    from moedebog.council.models import Consultation
+    from moedebog.council.register import held_seats
+
+    return {"appointments": held_seats(), "consultations": Consultation.objects.count()}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 
@@ -133,6 +134,7 @@ def _import_document(document: Document, digest: str, name: str, size: int) -> I
     )
     threads.link_meeting(meeting)
     search.index_meeting(meeting)  # the search index changes in this document's transaction
+    _after_import(meeting=meeting)
     return ImportResult(
         name,
         "created" if created else "updated",
@@ -217,6 +219,18 @@ def _update_meeting(meeting: models.Meeting, document: Document, previous_kinds:
         meeting.save(update_fields=changed)
 
 
+def _after_import(meeting: models.Meeting | None = None, letter: models.Letter | None = None) -> None:
+    """Let the council app (appointments, consultations) follow up in this document's transaction."""
+    if not apps.is_installed("moedebog.council"):
+        return
+    from moedebog.council import hooks
+
+    if meeting is not None:
+        hooks.meeting_imported(meeting)
+    if letter is not None:
+        hooks.letter_imported(letter)
+
+
 def _import_letter(document: Document, digest: str, name: str, size: int) -> ImportResult:
     source = models.SourceDocument.objects.filter(sha256=digest).first()
     letter = source.letter if source and source.letter else None
@@ -253,4 +267,5 @@ def _import_letter(document: Document, digest: str, name: str, size: int) -> Imp
     )
     threads.link_letter(letter)
     search.index_letter(letter)
+    _after_import(letter=letter)
     return ImportResult(name, "created" if created else "updated", kind=document.kind, warnings=list(document.warnings))
