@@ -28,6 +28,7 @@ _STOP_WORDS = """
 MAX_TOKEN = 40
 
 _stemmer = snowballstemmer.stemmer("danish")
+_NEUTER = ("alt", "elt")
 _stems: dict[str, str] = {}
 
 
@@ -51,6 +52,8 @@ def stem(folded: str) -> str:
     if cached is not None:
         return cached
     result = folded if folded.isdigit() or len(folded) < 3 else _stemmer.stemWord(folded)
+    if len(result) >= 7 and result.endswith(_NEUTER):
+        result = result[:-1]  # "tværkommunalt", "generelt": Snowball keeps the neuter -t of adjectives
     if len(_stems) > 500_000:
         _stems.clear()
     _stems[folded] = result

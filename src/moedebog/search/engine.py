@@ -171,7 +171,7 @@ def search(
     private = private or may_see_private(user)
     page, page_size = max(1, int(page)), min(MAX_PAGE_SIZE, max(1, int(page_size)))
     sort = sort if sort in SORTS else "relevance"
-    p = plan(parsed)
+    p = plan(parsed, indexer.split_word)
     result = Result(parsed, page=page, page_size=page_size, sort=sort)
     if not p.must and not p.must_not and not parsed.filters:
         return result
@@ -275,7 +275,8 @@ def _hit(doc: SearchDoc) -> Hit:
     path = doc.body.path if doc.body else None
     hit = Hit(kind=doc.kind, title=doc.title, url="", body=doc.body.name if doc.body else None, body_path=path,
               meeting_start=start if doc.kind in ("item", "meeting") else None,
-              object_id=_object_id(doc) or 0, public=doc.audience != "internal")
+              object_id=_object_id(doc) or 0, public=doc.audience != "internal",
+              day=start.date() if start else None)
     if doc.kind == "item":
         hit.item_number = doc.number
         hit.url = f"/{path}/{day}/{doc.number}"

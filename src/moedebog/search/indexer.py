@@ -36,6 +36,11 @@ def _db_lookup(candidates: set[str]) -> set[str]:
     return found
 
 
+def split_word(folded: str) -> list[str]:
+    """The stems of a folded word's parts, against the archive's vocabulary (for queries)."""
+    return Decompounder(_db_lookup).split_all([folded]).get(folded, [])
+
+
 def _vocabulary_stems(items: Iterable[Analysed]) -> set[str]:
     return {t.term for item in items for a in (item.title, item.meta, *(a for _, a in item.fields))
             for t in a.tokens if t.term.isalpha() and 3 <= len(t.term) <= 40}

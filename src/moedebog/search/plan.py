@@ -9,6 +9,7 @@ tokens, which are plain ASCII letters and digits, so the backends' escaping has 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from moedebog.search import query as q
@@ -35,7 +36,14 @@ class Any:
     items: tuple[Expr, ...]
 
 
-Expr = Term | Seq | Any
+@dataclass(frozen=True, slots=True)
+class All:
+    items: tuple[Expr, ...]
+
+
+Expr = Term | Seq | Any | All
+#: Splits a folded word into the stems of its parts ([] when it is not a compound).
+Splitter = Callable[[str], list[str]]
 
 
 @dataclass(slots=True)
@@ -75,8 +83,14 @@ def _sequence(tokens: list[str], prefix: bool = False) -> Expr | None:
     return Seq(tuple(tokens), prefix)
 
 
-def _word(word: q.Word) -> Expr | None:
+def _word(word: q.Word, split: Splitter | None) -> Expr | None:
     tokens = terms(word.text)
+    if len(tokens) == 1 and not word.prefix and split is not None:
+        # a compound typed as one word also finds its parts written apart ("klimasamarbejde" finds
+        # "samarbejde om klima"); the whole word still ranks first, being rarer
+        parts = [p for p in split(fold(word.text)) if p != tokens[0]]
+        if len(parts) >= 2:
+            return Any((Term(tokens[0]), All(tuple(Term(p) for p in dict.fromkeys(parts)))))
     if tokens or not word.prefix:
         return _sequence(tokens, word.prefix)
     # a stop word typed as a prefix ("til*") still means the words that start so
@@ -84,9 +98,9 @@ def _word(word: q.Word) -> Expr | None:
     return Term(folded, True) if len(folded) >= 2 else None
 
 
-def _node(node: q.Node) -> Expr | None:
+def _node(node: q.Node, split: Splitter | None = None) -> Expr | None:
     if isinstance(node, q.Word):
-        return _word(node)
+        return _word(node, split)
     if isinstance(node, q.Phrase):
         return _sequence(terms(node.text))
     if isinstance(node, q.Day):
@@ -94,17 +108,18 @@ def _node(node: q.Node) -> Expr | None:
     if isinstance(node, q.Month):
         return Term(month_token(node.year, node.month))
     if isinstance(node, q.AnyOf):
-        options = [e for e in (_node(o) for o in node.options) if e is not None]
+        options = [e for e in (_node(o, split) for o in node.options) if e is not None]
         if not options:
             return None
         return options[0] if len(options) == 1 else Any(tuple(dict.fromkeys(options)))
     return None
 
 
-def plan(query: q.Query) -> Plan:
+def plan(query: q.Query, split: Splitter | None = None) -> Plan:
+    """The analysed query; ``split`` (compound splitting) widens compound words to their parts."""
     result = Plan()
     for node in query.positive:
-        expr = _node(node)
+        expr = _node(node, split)
         if expr is not None and expr not in result.must:
             result.must.append(expr)
     for node in query.negative:

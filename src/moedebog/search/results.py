@@ -8,7 +8,7 @@ item's number (/kkr-midtjylland/2020-02-05/3.1).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from moedebog.search.query import Query
 from moedebog.search.snippets import Snippet
@@ -35,11 +35,17 @@ class Hit:
     score: float = 0.0
     object_id: int = 0
     public: bool = True
+    day: date | None = None  # the meeting's or the letter's date
 
     def key(self) -> tuple[str | None, str | None, str | None]:
-        """(body path, meeting date, item number): how judged relevance and links name a hit."""
-        day = self.meeting_start.date().isoformat() if self.meeting_start else None
-        return self.body_path, day, self.item_number
+        """A stable name for the hit: (body path, meeting date, item number) for items and meetings,
+        ("brev", date, None) for letters, (kind, title, None) for cases and people."""
+        day = self.day.isoformat() if self.day else None
+        if self.kind in ("item", "meeting"):
+            return self.body_path, day, self.item_number
+        if self.kind == "letter":
+            return "brev", day, None
+        return self.kind, self.title, None
 
     def as_json(self) -> dict[str, object]:
         return {

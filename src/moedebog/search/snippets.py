@@ -18,7 +18,7 @@ from moedebog.search.extract import Field
 
 WINDOW = 30
 _SPACE = re.compile(r"\s+")
-MIN_COMPOUND_PART = 4
+MIN_COMPOUND_PART = 5
 
 
 @dataclass(slots=True)

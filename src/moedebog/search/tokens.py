@@ -75,13 +75,14 @@ def _capped(columns: Columns) -> Columns:
 
 
 def _title(item: Analysed, compounds: dict[str, list[str]]) -> list[str]:
-    """The title's tokens, then its compound parts: a part of a title word weighs as a title word."""
-    return item.title.terms() + [p for t in item.title.tokens for p in compounds.get(t.folded, ())]
+    """The title's tokens, then its compound parts and dates: they weigh as title words."""
+    parts = [p for t in item.title.tokens for p in compounds.get(t.folded, ())]
+    return item.title.terms() + parts + [t.term for t in item.title.extras]
 
 
 def row_columns(item: Analysed, compounds: dict[str, list[str]]) -> Columns:
     text = [t for _, a in item.fields for t in a.terms()]
-    parts = [t.term for t in item.title.extras] + _parts([item.meta, *(a for _, a in item.fields)], compounds)
+    parts = _parts([item.meta, *(a for _, a in item.fields)], compounds)
     return _capped(Columns(_title(item, compounds), item.meta.terms(), text, parts))
 
 
@@ -93,8 +94,7 @@ def kind_columns(item: Analysed, compounds: dict[str, list[str]]) -> dict[str, C
     out = {}
     for kind, analyses in by_kind.items():
         text = [t for a in analyses for t in a.terms()]
-        parts = [t.term for t in item.title.extras] + _parts(analyses, compounds)
-        out[kind] = _capped(Columns(_title(item, compounds), [], text, parts))
+        out[kind] = _capped(Columns(_title(item, compounds), [], text, _parts(analyses, compounds)))
     return out
 
 
