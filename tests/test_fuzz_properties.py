@@ -261,10 +261,7 @@ def mutated_docx(draw) -> bytes:
 
 #: Regression inputs whose crash is reported but not fixed yet: expected to fail until the owner
 #: fixes the reader (then the test passes as XPASS; remove the entry).
-OPEN = {
-    "regressions/docx-zip-unsupported-version.docx":
-        "docxml/archive.py: zipfile.ZipFile() raises NotImplementedError for 'version needed' 8.4",
-}
+OPEN: dict[str, str] = {}
 
 
 def _input_params() -> list:

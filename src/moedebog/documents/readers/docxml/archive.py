@@ -76,7 +76,8 @@ class Package:
         self._stream = stream
         try:
             self.zip = zipfile.ZipFile(stream)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, ValueError, EOFError):
+            # NotImplementedError: a damaged header claims a zip version the standard library lacks
             stream.close()
             raise DocumentError("DOCX-filen er ikke et gyldigt zip-arkiv") from None
         self.names = set(self.zip.namelist())
