@@ -9,6 +9,7 @@ admin.site.index_title = "Ret i arkivet"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("moedebog.council.urls")),  # appointments and consultations (before the site)
     path("sekretariat/", include("moedebog.secretariat.urls")),
     path("", include("moedebog.site.urls")),
 ]

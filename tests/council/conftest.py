@@ -70,3 +70,14 @@ def smtp(settings):
 def body_text(message: EmailMessage) -> str:
     part = message.get_body(preferencelist=("plain",))
     return part.get_content() if part is not None else ""
+
+
+@pytest.fixture
+def imported(db):
+    """Seed 002 imported: KKR Midtjylland with item 5.2's register of 2018-2021."""
+    from moedebog.archive import models as archive
+    from moedebog.archive.services.importer import import_path
+    from tests.conftest import seed
+
+    import_path(seed("002"))
+    return archive.Body.objects.get(path="kkr-midtjylland")

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from moedebog.archive import models as archive
 from moedebog.council import register, seats
 from moedebog.council.models import Appointment, OutsideBody
 from moedebog.council.services import appointments as svc
@@ -16,15 +15,6 @@ from moedebog.council.services.common import ServiceError, ensure_term
 from moedebog.secretariat.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def imported():
-    from moedebog.archive.services.importer import import_path
-    from tests.conftest import seed
-
-    import_path(seed("002"))
-    return archive.Body.objects.get(path="kkr-midtjylland")
 
 
 def test_importing_seed_002_starts_the_register(imported) -> None:
