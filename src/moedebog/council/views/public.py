@@ -124,5 +124,6 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     response = render(request, "council/answer.html", {
         "c": c, "recipient": recipient, "form": form, "saved": saved, "error": error,
         "open": c.open_on(timezone.localdate()), "existing": existing})
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the address: never pass it on
+    # the token is in the address: never pass it to another site (no-referrer would break the CSRF origin check)
+    response["Referrer-Policy"] = "same-origin"
     return response
