@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from moedebog.archive import models
@@ -21,7 +21,7 @@ from moedebog.search import extract, indexer, snippets
 from moedebog.search import query as q
 from moedebog.search.backends import Backend, current
 from moedebog.search.danish import fold
-from moedebog.search.models import SearchDoc
+from moedebog.search.models import SearchDirty, SearchDoc
 from moedebog.search.plan import Plan, plan
 from moedebog.search.results import KIND_LABELS, RECORD_LABELS, FacetValue, Hit, Result
 
@@ -178,6 +178,7 @@ def search(
     if not p.must and sort == "relevance":
         sort = result.sort = "date"
     backend = current()
+    _flush()
     match, params = _match(backend, p, parsed.filters.section_kinds)
     where = _where(parsed.filters, private)
     base = f"FROM ({match}) m JOIN search_searchdoc d ON d.id = m.id WHERE {where.render()}"
@@ -188,6 +189,18 @@ def search(
     if facets:
         result.facets = _facets(backend, p, parsed.filters, private)
     return result
+
+
+def _flush() -> None:
+    """Apply queued edits before reading, so a search never shows what an edit took back. On a
+    read-only replica this cannot write; the primary's next search or import does it."""
+    if not SearchDirty.objects.exists():
+        return
+    try:
+        with transaction.atomic():
+            indexer.flush_pending()
+    except DatabaseError:
+        pass
 
 
 def _with_filters(parsed: q.Query, body: Any, date_from: date | None, date_to: date | None, kind: Any,

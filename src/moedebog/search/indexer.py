@@ -2,8 +2,9 @@
 
 ``index_meeting`` and ``index_letter`` are called by the archive importer at the end of each
 document's transaction, so the index changes with the archive or not at all. Edits made elsewhere
-(the admin) reach the index through the signal handlers in ``signals``, which call the functions
-here; deletes need no call at all, as index rows cascade with their records. ``reindex`` rebuilds
+(the admin) are queued by the signal handlers in ``signals`` in their own transaction and worked
+off by ``flush_pending`` (the next index call or search, before it reads); deletes need no call at
+all, as index rows cascade with their records. ``reindex`` rebuilds
 everything: first the vocabulary (so compounds split against the whole corpus), then the rows in
 batches.
 """
@@ -15,12 +16,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from moedebog.archive import models
 from moedebog.search import extract
 from moedebog.search.compounds import Decompounder
-from moedebog.search.models import SearchDoc, SearchPart, SearchWord
+from moedebog.search.models import SearchDirty, SearchDoc, SearchPart, SearchWord
 from moedebog.search.tokens import Analysed, Columns, analyse, compounds_for, kind_columns, row_columns, tsvector
 
 BATCH = 500
@@ -154,7 +155,7 @@ def person_records(person_ids: Iterable[int]) -> list[extract.Record]:
 
 def index_items(items: Iterable[models.AgendaItem | int]) -> None:
     """(Re)index these items, by object or id."""
-    ids = [i.pk if isinstance(i, models.AgendaItem) else i for i in items]
+    ids = [i.pk if isinstance(i, models.AgendaItem) else int(i) for i in items]
     if not ids:
         return
     SearchDoc.objects.filter(item_id__in=ids).delete()
@@ -162,19 +163,59 @@ def index_items(items: Iterable[models.AgendaItem | int]) -> None:
 
 
 def index_meeting(meeting: models.Meeting, people: bool = True) -> None:
-    """(Re)index a meeting with its items, their cases and (with ``people``) the people who attended."""
+    """(Re)index a meeting with its items, their cases and (with ``people``) the people who attended,
+    then whatever else the signal handlers queued in this transaction."""
     SearchDoc.objects.filter(meeting=meeting).delete()
     items = _items(meeting.items.all())
     records = meeting_records(_meetings(models.Meeting.objects.filter(pk=meeting.pk))) + item_records(items)
     Writer().write(records)
-    index_cases({i.case_id for i in items if i.case_id})
-    if people:
-        index_people(set(meeting.attendance.values_list("person_id", flat=True)))
+    cases = {i.case_id for i in items if i.case_id}
+    index_cases(cases)
+    attendees = set(meeting.attendance.values_list("person_id", flat=True)) if people else set()
+    index_people(attendees)
+    covered = {"item": {i.pk for i in items}, "meeting": {meeting.pk}, "meeting_row": {meeting.pk},
+               "case": cases, "person": attendees}
+    for kind, ids in covered.items():
+        SearchDirty.objects.filter(kind=kind, object_id__in=ids).delete()
+    flush_pending()
+
+
+def flush_pending() -> int:
+    """Reindex what the signal handlers queued; returns how many marks were worked off."""
+    marks = list(SearchDirty.objects.values_list("pk", "kind", "object_id"))
+    if not marks:
+        return 0
+    wanted: dict[str, set[int]] = {}
+    for _, kind, object_id in marks:
+        wanted.setdefault(kind, set()).add(object_id)
+    bodies = wanted.get("body", set())
+    meetings = set(wanted.get("meeting", set())) | set(
+        models.Meeting.objects.filter(body_id__in=bodies).values_list("pk", flat=True))
+    items = set(wanted.get("item", set()))
+    # a meeting's or case's items are reindexed only when they are in the index already
+    items |= set(SearchDoc.objects.filter(kind="item", meeting_id__in=meetings).values_list("item_id", flat=True))
+    items |= set(SearchDoc.objects.filter(kind="item", case_id__in=wanted.get("case_items", set()))
+                 .values_list("item_id", flat=True))
+    index_items(models.AgendaItem.objects.filter(pk__in=items).values_list("pk", flat=True))
+    rows = models.Meeting.objects.filter(pk__in=meetings | wanted.get("meeting_row", set()))
+    index_meetings_shallow(rows)
+    cases = wanted.get("case", set()) | wanted.get("case_items", set())
+    cases |= set(models.AgendaItem.objects.filter(pk__in=items, case__isnull=False).values_list("case_id", flat=True))
+    index_cases(models.Case.objects.filter(pk__in=cases).values_list("pk", flat=True))
+    people = set(wanted.get("person", set()))
+    index_people(models.Person.objects.filter(pk__in=people).values_list("pk", flat=True))
+    letters = models.Letter.objects.filter(Q(pk__in=wanted.get("letter", set())) | Q(body_id__in=bodies))
+    for letter in letters.select_related("body"):
+        index_letter(letter)
+    SearchDirty.objects.filter(pk__in=[pk for pk, _, _ in marks]).delete()
+    return len(marks)
 
 
 def index_meetings_shallow(meetings: Iterable[models.Meeting]) -> None:
     """Only the meeting rows (attendance changed), not their items."""
     meetings = list(meetings)
+    if not meetings:
+        return
     SearchDoc.objects.filter(kind="meeting", meeting__in=meetings).delete()
     Writer().write(meeting_records(_meetings(models.Meeting.objects.filter(pk__in=[m.pk for m in meetings]))))
 
@@ -182,6 +223,7 @@ def index_meetings_shallow(meetings: Iterable[models.Meeting]) -> None:
 def index_letter(letter: models.Letter) -> None:
     SearchDoc.objects.filter(letter=letter).delete()
     Writer().write([extract.letter_record(letter)])
+    SearchDirty.objects.filter(kind="letter", object_id=letter.pk).delete()
 
 
 def index_cases(case_ids: Iterable[int]) -> None:
@@ -224,6 +266,7 @@ def reindex(progress: Callable[[int, int], None] | None = None) -> RebuildStats:
         SearchPart.objects.all().delete()
         SearchDoc.objects.all().delete()
         SearchWord.objects.all().delete()
+        SearchDirty.objects.all().delete()
         item_ids = list(models.AgendaItem.objects.order_by("meeting__start", "order").values_list("pk", flat=True))
         vocabulary = _collect_vocabulary(item_ids)
         writer = Writer(vocabulary)

@@ -89,3 +89,14 @@ class SearchWord(models.Model):
     """A stem seen in the archive: the vocabulary compound words are split against."""
 
     stem = models.CharField(max_length=40, primary_key=True)
+
+
+class SearchDirty(models.Model):
+    """A record whose index rows must be rebuilt: written by the signal handlers in the editing transaction,
+    worked off by the next index call or search (``indexer.flush_pending``)."""
+
+    kind = models.CharField(max_length=12)
+    object_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_dirty_unique")]

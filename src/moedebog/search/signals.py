@@ -1,107 +1,76 @@
 """Edits made outside the import service (the admin, a shell) reach the index through Django signals.
 
-Why signals and not only explicit calls: the admin saves models directly, and a forgotten call
-would leave a closed item findable. The handlers run inside the saving transaction, so the index
-changes with the edit or not at all. Deletes need little: index rows cascade with their records;
-the handlers only refresh what *shows* the deleted thing (a case lists its items' titles).
-
-The import service calls ``indexer.index_meeting`` itself once a document is written; the
-signals it triggers on the way are kept cheap: a meeting's items are reindexed on a meeting save
-only when they are already in the index (a new meeting's are not yet), and bulk writes send no
-signals at all.
+Why signals: the admin saves models directly, and a forgotten explicit call would leave, say, a
+newly closed item findable. Why the handlers only *mark* what changed (a ``SearchDirty`` row)
+instead of reindexing at once: a bulk delete of ten thousand sections sends ten thousand signals,
+and reindexing an item for each one made such deletes take minutes. The mark is written in the
+editing transaction, so the archive and the index's queue always agree; the next index call
+(the import service, in its own transaction) or the next search works the queue off before it
+reads (``indexer.flush_pending``). Deleted records need no mark: their index rows cascade.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 
 from moedebog.archive import models
-from moedebog.search import indexer
-from moedebog.search.models import SearchDoc
+from moedebog.search.models import SearchDirty
 
 
-def _item_changed(item_id: int | None) -> None:
-    if item_id is None:
-        return
-    item = models.AgendaItem.objects.filter(pk=item_id).only("pk", "case_id").first()
-    if item is None:
-        return
-    indexer.index_items([item.pk])
-    if item.case_id:
-        indexer.index_cases([item.case_id])
+def mark(kind: str, ids: Iterable[int | None]) -> None:
+    """Queue records for reindexing (kinds: item, meeting, meeting_row, person, case, case_items, letter, body)."""
+    rows = [SearchDirty(kind=kind, object_id=i) for i in set(ids) if i]
+    if rows:
+        SearchDirty.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def on_item_saved(sender: Any, instance: models.AgendaItem, **kwargs: Any) -> None:
-    indexer.index_items([instance.pk])
-    cases = {instance.case_id} | set(SearchDoc.objects.filter(kind="case", case__items=instance)
-                                     .values_list("case_id", flat=True))
-    indexer.index_cases(c for c in cases if c)
+    mark("item", [instance.pk])
+    mark("case", [instance.case_id])
 
 
 def on_item_deleted(sender: Any, instance: models.AgendaItem, **kwargs: Any) -> None:
-    if instance.case_id and models.Case.objects.filter(pk=instance.case_id).exists():
-        indexer.index_cases([instance.case_id])
+    mark("case", [instance.case_id])
 
 
 def on_child_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A section, attachment or item absence: its item's text changed."""
-    _item_changed(instance.item_id)
+    mark("item", [instance.item_id])
 
 
-def on_meeting_saved(sender: Any, instance: models.Meeting, created: bool = False, **kwargs: Any) -> None:
-    if created:
-        indexer.index_meetings_shallow([instance])
-        return
-    indexed = list(SearchDoc.objects.filter(kind="item", meeting=instance).values_list("item_id", flat=True))
-    indexer.index_meetings_shallow([instance])
-    if indexed:  # visibility, date or body may have changed for every item
-        indexer.index_items(indexed)
-        indexer.index_cases(set(models.AgendaItem.objects.filter(meeting=instance, case__isnull=False)
-                                .values_list("case_id", flat=True)))
+def on_meeting_saved(sender: Any, instance: models.Meeting, **kwargs: Any) -> None:
+    mark("meeting", [instance.pk])  # visibility, date or state may change what every item shows
 
 
 def on_attendance_changed(sender: Any, instance: models.Attendance, **kwargs: Any) -> None:
-    if models.Meeting.objects.filter(pk=instance.meeting_id).exists():
-        indexer.index_meetings_shallow(models.Meeting.objects.filter(pk=instance.meeting_id))
-    if models.Person.objects.filter(pk=instance.person_id).exists():
-        indexer.index_people([instance.person_id])
+    mark("meeting_row", [instance.meeting_id])
+    mark("person", [instance.person_id])
 
 
 def on_membership_changed(sender: Any, instance: models.Membership, **kwargs: Any) -> None:
-    if models.Person.objects.filter(pk=instance.person_id).exists():
-        indexer.index_people([instance.person_id])
+    mark("person", [instance.person_id])
 
 
-def on_person_saved(sender: Any, instance: models.Person, **kwargs: Any) -> None:
-    indexer.index_people([instance.pk])
-    meetings = models.Meeting.objects.filter(attendance__person=instance)
-    if meetings.exists():
-        indexer.index_meetings_shallow(meetings)
+def on_person_saved(sender: Any, instance: models.Person, created: bool = False, **kwargs: Any) -> None:
+    if not created:  # a new person is indexed with the attendance that names them
+        mark("person", [instance.pk])
 
 
 def on_case_saved(sender: Any, instance: models.Case, created: bool = False, **kwargs: Any) -> None:
-    if created:  # no item refers to it yet; the items' indexing indexes it
-        return
-    indexer.index_cases([instance.pk])
-    items = list(SearchDoc.objects.filter(kind="item", item__case=instance).values_list("item_id", flat=True))
-    indexer.index_items(items)
+    if not created:  # no item refers to a new case yet
+        mark("case_items", [instance.pk])
 
 
 def on_letter_saved(sender: Any, instance: models.Letter, **kwargs: Any) -> None:
-    indexer.index_letter(instance)
+    mark("letter", [instance.pk])
 
 
 def on_body_saved(sender: Any, instance: models.Body, created: bool = False, **kwargs: Any) -> None:
-    """A renamed body: everything that shows its name is reindexed (rare, and worth it)."""
-    if created:
-        return
-    for meeting in models.Meeting.objects.filter(body=instance, pk__in=SearchDoc.objects.filter(
-            kind="meeting").values("meeting_id")):
-        indexer.index_meeting(meeting, people=False)
-    for letter in models.Letter.objects.filter(body=instance):
-        indexer.index_letter(letter)
+    if not created:
+        mark("body", [instance.pk])
 
 
 _HANDLERS = [

@@ -1,0 +1,74 @@
+"""The index follows the archive: imports, edits, deletes, closing an item, and a rebuild."""
+
+from __future__ import annotations
+
+import pytest
+
+from moedebog.archive import models
+from moedebog.archive.services.importer import import_path
+from moedebog.search import reindex, search
+from moedebog.search.models import SearchDirty, SearchDoc, SearchPart
+from tests.conftest import seed
+from tests.search.conftest import keys
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAEDAGOG = ("kkr-midtjylland", "2020-02-05", "3.4")
+QUERIES = ["pædagoguddannelsen", "rammeaftale", "uddannelse", "SAG-2019-07153", "5. februar 2020",
+           "klima OR psykiatri", "type:beslutning", "fraværende februar 2020", "lokalpolitiske drøftelser"]
+
+
+def _item() -> models.AgendaItem:
+    return models.AgendaItem.objects.get(meeting__start__date="2020-02-05", number="3.4")
+
+
+def test_import_indexes_in_the_same_transaction() -> None:
+    import_path(seed("000"))
+    assert PAEDAGOG in keys(search("pædagoguddannelsen"))
+    assert SearchDoc.objects.filter(kind="item").count() == models.AgendaItem.objects.count()
+    import_path(seed("003"))  # the letter
+    assert search("lokalpolitiske drøftelser").hits[0].kind == "letter"
+    assert not SearchDirty.objects.exists()
+
+
+def test_edits_reach_the_index() -> None:
+    import_path(seed("000"))
+    section = _item().sections.get(kind="background")
+    section.text = "Et helt nyt ord: kvadratrodsbudget."
+    section.save()
+    assert keys(search("kvadratrodsbudget")) == [PAEDAGOG]
+    item = _item()
+    item.title = "Dimensionering af socialrådgiveruddannelsen"
+    item.save()
+    assert keys(search("socialrådgiveruddannelsen")) == [PAEDAGOG]
+
+
+def test_closing_an_item_hides_it() -> None:
+    import_path(seed("000"))
+    item = _item()
+    item.public = False
+    item.save()
+    assert PAEDAGOG not in keys(search("pædagoguddannelsen"))
+    assert PAEDAGOG in keys(search("pædagoguddannelsen", private=True))
+
+
+def test_deletes_take_their_rows_along() -> None:
+    import_path(seed("000"))
+    _item().delete()
+    assert PAEDAGOG not in keys(search("pædagoguddannelsen"))
+    assert not SearchDoc.objects.filter(item__isnull=False, item__number="3.4").exists()
+    models.Section.objects.filter(item__meeting__start__date="2020-02-05").delete()
+    # what the sections said is gone; the titles are still found
+    assert search("Januarkonferencen").total >= 1 and search("Sociolancen DASSOS").total == 0
+    models.Meeting.objects.all().delete()
+    assert SearchDoc.objects.filter(kind__in=["item", "meeting"]).count() == 0 and not SearchPart.objects.exists()
+
+
+def test_reindex_gives_the_same_results() -> None:
+    for prefix in ("000", "001", "003"):
+        import_path(seed(prefix))
+    before = {q: [(h.kind, h.key()) for h in search(q, page_size=50).hits] for q in QUERIES}
+    stats = reindex()
+    assert stats.items == models.AgendaItem.objects.count() and stats.rows > stats.items
+    after = {q: [(h.kind, h.key()) for h in search(q, page_size=50).hits] for q in QUERIES}
+    assert {q: sorted(v) for q, v in after.items()} == {q: sorted(v) for q, v in before.items()}
