@@ -142,3 +142,18 @@ def test_importing_seed_003_creates_the_consultation() -> None:
     assert "mesm@viborg.dk" in c.contact
     import_path(seed("003"))  # idempotent
     assert Consultation.objects.count() == 1
+
+
+def test_remind_command_and_stats(secretary, body, smtp, capsys) -> None:
+    import json
+
+    from moedebog.cli import main
+    from moedebog.commands.stats import counts
+
+    c = svc.create(secretary, body, _draft(deadline=timezone.localdate() + timedelta(days=1)))
+    svc.send(secretary, c)
+    smtp.messages.clear()
+    assert main(["remind", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"reminded": 2, "failed": 0, "closed": 0}
+    assert len(smtp.messages) == 2
+    assert counts()["consultations"] == 1

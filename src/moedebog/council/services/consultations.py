@@ -283,8 +283,8 @@ def run_due(today: date | None = None, days: int = 3) -> Run:
         for c in due:
             if not today <= c.last_day() <= today + timedelta(days=days):
                 continue
-            waiting = (c.recipients.select_for_update().filter(response__isnull=True, reminded_at__isnull=True)
-                       .exclude(email=""))
+            waiting = (c.recipients.select_for_update(of=("self",))  # the join to answers cannot be locked
+                       .filter(response__isnull=True, reminded_at__isnull=True).exclude(email=""))
             batch = [mail.reminder(c, r, tokens.issue(r, c.last_day())) for r in waiting]
             if batch:
                 audit.record(None, "consultation.remind", _("Påmindelse om høringen «%(subject)s» til %(n)d")
