@@ -157,3 +157,19 @@ def test_remind_command_and_stats(secretary, body, smtp, capsys) -> None:
     assert json.loads(capsys.readouterr().out) == {"reminded": 2, "failed": 0, "closed": 0}
     assert len(smtp.messages) == 2
     assert counts()["consultations"] == 1
+
+
+def test_links_to_the_items_that_started_it(secretary, body) -> None:
+    from moedebog.archive.services.importer import import_path
+    from moedebog.council.forms import find_item
+    from tests.conftest import seed
+
+    import_path(seed("000"))
+    import_path(seed("003"))
+    c = Consultation.objects.get()
+    started = find_item(c.body, "2020-02-05 3.5")
+    assert "Rammeaftale" in started.title
+    svc.link_items(secretary, c, started, None)
+    c.refresh_from_db()
+    assert c.started_by == started and c.concluded_by is None
+    assert AuditEntry.objects.filter(action="consultation.links").count() == 1
