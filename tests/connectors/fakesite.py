@@ -182,7 +182,7 @@ class FakeSite:
                         if ref in self.not_pdf:
                             return "application/msword", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
                         return "application/pdf", tiny_pdf([bilag["Navn"], f"Bilag til {item['Navn']}",
-                                                            f"Dokument {ref}"])
+                                                            "Belysningsplan for skatepladsen", f"Dokument {ref}"])
         return None
 
     def summary(self, guid: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from moedebog.connectors.firstagenda.sync import (
 )
 from moedebog.connectors.models import CaseHistoryEntry, RemoteAttachment, RemoteMeeting
 from moedebog.documents.records import Item, Section
+from moedebog.search import search
 from tests.connectors.conftest import FAST, documents
 from tests.connectors.fakesite import ORGANIZATION, FakeServer, FakeSite
 
@@ -221,6 +222,10 @@ def test_attachments_are_stored_and_their_text_made_searchable(site, server, fil
     row = archive.Attachment.objects.filter(ref=refs[2]).first()
     assert row.title in row.text and f"Dokument {refs[2]}" in row.text
     assert not archive.Attachment.objects.get(ref=word).text
+    found = search("belysningsplan", private=True, page_size=50)  # a word only the PDFs hold
+    assert found.total > 0
+    with_pdfs = set(archive.Attachment.objects.exclude(text="").values_list("item_id", flat=True))
+    assert {hit.object_id for hit in found.hits if hit.kind == "item"} <= with_pdfs
     # nothing to do the second time, except the attachment that failed
     site.faults.clear()
     fetched = site.count("bilag")

@@ -11,9 +11,11 @@ own history lines and for the lines of later meetings that point at it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from moedebog.archive import models as archive
@@ -86,15 +88,21 @@ def link_meeting(meeting: archive.Meeting) -> tuple[int, int]:
     have: dict[int, list[tuple[date, str, str]]] = {}
     for entry in CaseHistoryEntry.objects.filter(item__meeting=meeting).order_by("item_id", "order"):
         have.setdefault(entry.item_id, []).append((entry.date, entry.body_name, entry.text))
+    stale: list[int] = []
+    fresh: list[CaseHistoryEntry] = []
     for item_id in set(wanted) | set(have):
         rows = [(h.day, h.body[:300], h.text) for h in wanted.get(item_id, [])]
         if rows != have.get(item_id, []):
-            CaseHistoryEntry.objects.filter(item_id=item_id).delete()
-            CaseHistoryEntry.objects.bulk_create(
-                CaseHistoryEntry(item_id=item_id, order=n, date=d, body_name=b, text=t)
-                for n, (d, b, t) in enumerate(rows))
+            if item_id in have:
+                stale.append(item_id)
+            fresh.extend(CaseHistoryEntry(item_id=item_id, order=n, date=d, body_name=b, text=t)
+                         for n, (d, b, t) in enumerate(rows))
             written += len(rows)
-    linked = _resolve(CaseHistoryEntry.objects.filter(item__meeting=meeting, earlier__isnull=True))
+    if stale:
+        CaseHistoryEntry.objects.filter(item_id__in=stale).delete()
+    if fresh:
+        CaseHistoryEntry.objects.bulk_create(fresh)
+    linked = _resolve(CaseHistoryEntry.objects.filter(item__meeting=meeting, earlier__isnull=True)) if wanted else 0
     linked += _resolve_into(meeting)
     return written, linked
 
@@ -104,18 +112,25 @@ def _organization_filter(body: archive.Body) -> dict[str, object]:
     return {"meeting__body__parent_id": body.parent_id} if body.parent_id else {"meeting__body_id": body.pk}
 
 
-def _resolve(entries: object) -> int:
+def _resolve(entries: QuerySet[CaseHistoryEntry]) -> int:
+    """Link unresolved entries (all of one municipality) with two queries, whatever their number."""
+    pending = [e for e in entries.select_related("item__case", "item__meeting__body").order_by()
+               if e.item.case_id is not None]
+    if not pending:
+        return 0
+    candidates: dict[tuple[str, date], list[tuple[int, str]]] = defaultdict(list)
+    rows = archive.AgendaItem.objects.filter(
+        case__number__in={e.item.case.number for e in pending}, meeting__start__date__in={e.date for e in pending},
+        **_organization_filter(pending[0].item.meeting.body),
+    ).order_by().values_list("pk", "case__number", "meeting__start", "meeting__body__name")
+    for pk, number, start, body_name in rows:
+        candidates[(number, timezone.localtime(start).date())].append((pk, body_name))
     linked = 0
-    for entry in entries.select_related("item__case", "item__meeting__body"):  # type: ignore[attr-defined]
-        if entry.item.case is None:
-            continue
-        candidates = list(archive.AgendaItem.objects.filter(
-            case__number=entry.item.case.number, meeting__start__date=entry.date,
-            **_organization_filter(entry.item.meeting.body),
-        ).exclude(pk=entry.item_id).select_related("meeting__body")[:10])
-        earlier = _best(candidates, entry.body_name)
+    for entry in pending:
+        found = [c for c in candidates.get((entry.item.case.number, entry.date), []) if c[0] != entry.item_id]
+        earlier = _best(found, entry.body_name)
         if earlier is not None:
-            entry.earlier = earlier
+            entry.earlier_id = earlier
             entry.save(update_fields=["earlier"])
             linked += 1
     return linked
@@ -123,10 +138,7 @@ def _resolve(entries: object) -> int:
 
 def _resolve_into(meeting: archive.Meeting) -> int:
     """Entries of other meetings' items that name a handling in this meeting."""
-    numbers = list(archive.AgendaItem.objects.filter(meeting=meeting, case__isnull=False)
-                   .values_list("case__number", flat=True))
-    if not numbers:
-        return 0
+    numbers = archive.AgendaItem.objects.filter(meeting=meeting, case__isnull=False).values("case__number")
     day = timezone.localtime(meeting.start).date()
     entries = CaseHistoryEntry.objects.filter(
         earlier__isnull=True, date=day, item__case__number__in=numbers,
@@ -135,18 +147,18 @@ def _resolve_into(meeting: archive.Meeting) -> int:
     return _resolve(entries)
 
 
-def _best(candidates: list[archive.AgendaItem], body_name: str) -> archive.AgendaItem | None:
-    """The candidate whose body the history names; the only candidate when the name does not help."""
+def _best(candidates: list[tuple[int, str]], body_name: str) -> int | None:
+    """The candidate (item id, body name) whose body the history names; the only one when the name does not
+    help."""
     wanted = _body_key(body_name)
-    named = [c for c in candidates if _body_key(c.meeting.body.name) == wanted]
+    named = [pk for pk, name in candidates if _body_key(name) == wanted]
     if len(named) == 1:
         return named[0]
     if not named:
-        loose = [c for c in candidates if wanted in _body_key(c.meeting.body.name)
-                 or _body_key(c.meeting.body.name) in wanted]
+        loose = [pk for pk, name in candidates if wanted in _body_key(name) or _body_key(name) in wanted]
         if len(loose) == 1:
             return loose[0]
-    return candidates[0] if len(candidates) == 1 else None
+    return candidates[0][0] if len(candidates) == 1 else None
 
 
 def _body_key(name: str) -> str:
