@@ -31,10 +31,11 @@ test-sqlite: $(STAMP)
 
 # ... and the database tests again against PostgreSQL (DATABASE_URL, a local server, or a throwaway cluster).
 test-postgres: $(STAMP)
-	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest tests/archive tests/search tests/connectors tests/council
+	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest tests/archive tests/search tests/connectors tests/council tests/secretariat
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/render.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis var

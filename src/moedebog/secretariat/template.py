@@ -23,7 +23,7 @@ def long_date(day: date) -> str:
 
 @dataclass(frozen=True, slots=True)
 class StandardItem:
-    """An item the template puts under a heading; texts may use {body}, {previous} and {plan}."""
+    """An item the template puts under a heading; texts may use {body}, {previous_meeting} and {plan}."""
 
     heading: str
     title: str
@@ -53,8 +53,8 @@ KKR = Template(
         ("7", "Eventuelt"),
     ),
     items=(
-        StandardItem("1", "Godkendelse af referat fra møde i {body} den {previous}", (
-            ("background", "Baggrund", "{body} holdt møde den {previous}. Referatet er udsendt til medlemmerne."),
+        StandardItem("1", "Godkendelse af referat fra {previous_meeting}", (
+            ("background", "Baggrund", "Referatet fra {previous_meeting} er udsendt til medlemmerne."),
             ("recommendation", "Indstilling", "Det indstilles, at {body} godkender referatet."),
         ), role="approval"),
         StandardItem("2", "Orientering", (
@@ -81,7 +81,7 @@ MUNICIPAL = Template(
         ("5", "Eventuelt"),
     ),
     items=(
-        StandardItem("1", "Godkendelse af referat fra mødet den {previous}", (
+        StandardItem("1", "Godkendelse af referat fra {previous_meeting}", (
             ("recommendation", "Indstilling", "Det indstilles, at {body} godkender referatet."),
         ), role="approval"),
         StandardItem("2", "Meddelelser", (
@@ -107,10 +107,10 @@ def plan_text(titles: list[str]) -> str:
 
 
 def fill(text: str, body: str, previous: date | None, plan: list[str] | None = None) -> str:
-    values = {"body": body, "previous": long_date(previous) if previous else "sidste møde",
-              "plan": plan_text(plan or [])}
-    out = text.format(**values)
-    return out.replace("den sidste møde", "sidste gang")
+    """The template text for this meeting: "møde i KKR Midtjylland den 5. februar 2025" names the
+    previous meeting, or "forrige møde i ..." when the archive has none."""
+    previous_meeting = f"møde i {body} den {long_date(previous)}" if previous else f"forrige møde i {body}"
+    return text.format(body=body, previous_meeting=previous_meeting, plan=plan_text(plan or []))
 
 
 _APPROVAL_TITLE = re.compile(r"godkendelse\s+af\s+referat", re.IGNORECASE)

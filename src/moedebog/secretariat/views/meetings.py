@@ -39,7 +39,8 @@ def create(request: HttpRequest) -> HttpResponse:
     bodies = roles.prepared_bodies(request.user).order_by("name")
     if not bodies.exists():
         raise Http404
-    form = forms.MeetingForm(request.POST or None, bodies=bodies, initial={"body": request.GET.get("organ")})
+    chosen = request.GET.get("organ") or (bodies.first().pk if bodies.count() == 1 else None)
+    form = forms.MeetingForm(request.POST or None, bodies=bodies, initial={"body": chosen})
     if request.method == "POST" and form.is_valid():
         created: list[models.Meeting] = []
         if run(request, lambda: created.append(meetings.create_meeting(
