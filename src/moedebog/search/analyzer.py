@@ -20,6 +20,7 @@ from moedebog.documents.dates import ISO_DATE, MONTHS, NUMERIC_DATE, WORD_DATE
 from moedebog.search.danish import MAX_TOKEN, STOP_WORDS, fold, stem
 
 _WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{4})\b",
                          re.IGNORECASE)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![-./]?\d)")
@@ -107,7 +108,7 @@ def analyze(text: str, extras: bool = True) -> Analysis:
         if len(folded) == 1 and not folded.isdigit():
             continue
         tokens.append(Token(m.start(), m.end(), folded, stem(folded)))
-    if extras and any(c.isdigit() for c in text):
+    if extras and _DIGIT.search(text):
         result.extras = _extras(text)
     return result
 

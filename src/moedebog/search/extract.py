@@ -168,7 +168,7 @@ def person_record(person: models.Person, public: bool, seats: list[str]) -> Reco
     municipality = person.municipality.name if person.municipality else ""
     return Record(kind="person", audience=ALL if public else INTERNAL, title=person.name,
                   meta=municipality, fields=[Field("membership", "Medlemskaber", "\n".join(seats))] if seats else [],
-                  person_id=person.pk)
+                  person_id=person.pk, number=str(len(seats)))  # the count tells when the row is out of date
 
 
 def case_record(case: models.Case, items: list[models.AgendaItem], public: bool) -> Record:

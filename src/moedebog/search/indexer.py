@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from moedebog.archive import models
 from moedebog.search import extract
@@ -27,14 +27,45 @@ from moedebog.search.tokens import Analysed, Columns, analyse, compounds_for, ki
 BATCH = 500
 #: Record kinds whose text is running prose, where compound words are split.
 PROSE = frozenset({"item", "letter"})
+#: Most item titles a case's row lists.
+CASE_ITEMS = 20
+
+
+class _Vocabulary:
+    """The ``search_word`` table, held in memory per process.
+
+    Reloaded whenever the table's size is not what this process last saw (another process added
+    words, or the table was emptied), so lookups answer as the table would, at one count per write.
+    """
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.seen = -1
+
+    def _sync(self) -> None:
+        count = SearchWord.objects.count()
+        if count != self.seen:
+            self.words = set(SearchWord.objects.values_list("stem", flat=True))
+            self.seen = len(self.words)
+
+    def lookup(self, candidates: set[str]) -> set[str]:
+        return candidates & self.words
+
+    def add(self, stems: set[str]) -> None:
+        self._sync()
+        new = stems - self.words
+        if new:
+            SearchWord.objects.bulk_create([SearchWord(stem=s) for s in new], ignore_conflicts=True)
+            self.words |= new
+            self.seen = SearchWord.objects.count()
+
+
+_VOCABULARY = _Vocabulary()
 
 
 def _db_lookup(candidates: set[str]) -> set[str]:
-    found: set[str] = set()
-    values = list(candidates)
-    for i in range(0, len(values), 900):
-        found.update(SearchWord.objects.filter(stem__in=values[i:i + 900]).values_list("stem", flat=True))
-    return found
+    _VOCABULARY._sync()
+    return _VOCABULARY.lookup(candidates)
 
 
 def split_word(folded: str) -> list[str]:
@@ -53,7 +84,7 @@ class Writer:
     def __init__(self, vocabulary: set[str] | None = None) -> None:
         self.postgres = connection.vendor == "postgresql"
         self.vocabulary = vocabulary
-        lookup = (lambda c: c & self.vocabulary) if vocabulary is not None else _db_lookup
+        lookup = (lambda c: c & self.vocabulary) if vocabulary is not None else _VOCABULARY.lookup
         self.decompounder = Decompounder(lookup)
 
     def _doc(self, item: Analysed, columns: Columns) -> SearchDoc:
@@ -88,7 +119,7 @@ class Writer:
         if self.vocabulary is not None:
             self.vocabulary |= stems
         elif stems:
-            SearchWord.objects.bulk_create([SearchWord(stem=s) for s in stems], ignore_conflicts=True)
+            _VOCABULARY.add(stems)
         compounds = compounds_for(prose, self.decompounder) if prose else {}
         docs = [self._doc(a, row_columns(a, compounds)) for a in analysed]
         SearchDoc.objects.bulk_create(docs, batch_size=BATCH)
@@ -128,10 +159,13 @@ def _meetings(queryset: object) -> list[models.Meeting]:
 def case_records(case_ids: Iterable[int]) -> list[extract.Record]:
     cases = list(models.Case.objects.filter(pk__in=list(case_ids)).select_related("body"))
     items = (models.AgendaItem.objects.filter(case__in=cases).select_related("meeting")
+             .only("title", "number", "public", "case_id", "meeting__start", "meeting__public", "meeting__state")
              .order_by("meeting__start", "order"))
     by_case: dict[int, list[models.AgendaItem]] = {}
     for item in items:
         by_case.setdefault(item.case_id, []).append(item)  # type: ignore[arg-type]
+    for case_id, listed in by_case.items():  # a case that runs for years lists its latest items only
+        by_case[case_id] = listed[-CASE_ITEMS:]
     out = []
     for case in cases:
         all_items = by_case.get(case.pk, [])
@@ -171,13 +205,21 @@ def index_meeting(meeting: models.Meeting, people: bool = True) -> None:
     Writer().write(records)
     cases = {i.case_id for i in items if i.case_id}
     index_cases(cases)
-    attendees = set(meeting.attendance.values_list("person_id", flat=True)) if people else set()
+    attendees = _stale_people(set(meeting.attendance.values_list("person_id", flat=True))) if people else set()
     index_people(attendees)
     covered = {"item": {i.pk for i in items}, "meeting": {meeting.pk}, "meeting_row": {meeting.pk},
                "case": cases, "person": attendees}
     for kind, ids in covered.items():
         SearchDirty.objects.filter(kind=kind, object_id__in=ids).delete()
     flush_pending()
+
+
+def _stale_people(person_ids: set[int]) -> set[int]:
+    """Those of the people whose row is missing or lists another number of seats than they have now."""
+    seats = dict(models.Membership.objects.filter(person_id__in=person_ids).values("person_id")
+                 .annotate(n=Count("id")).values_list("person_id", "n"))
+    rows = dict(SearchDoc.objects.filter(kind="person", person_id__in=person_ids).values_list("person_id", "number"))
+    return {p for p in person_ids if rows.get(p) != str(seats.get(p, 0))}
 
 
 def flush_pending() -> int:
