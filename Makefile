@@ -3,10 +3,13 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEMO ?= var/demo
-DEMO_MEETINGS ?= 40
+DEMO_MEETINGS ?= 60
+DEMO_COMMITTEE_MEETINGS ?= 30
+DEMO ?= var/demo-$(DEMO_MEETINGS)-$(DEMO_COMMITTEE_MEETINGS)
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint bench clean
+.PHONY: run archive test test-sqlite test-postgres lint bench bench-web clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +17,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The embedded default: a SQLite archive in the working folder, filled from a generated demo corpus.
-run: $(STAMP)
-	@test -d $(DEMO) || $(BIN)/moedebog demo --meetings $(DEMO_MEETINGS) --out $(DEMO) --formats txt,json,docx
+$(DEMO): | $(STAMP)
+	$(BIN)/moedebog demo --meetings $(DEMO_MEETINGS) --committee-meetings $(DEMO_COMMITTEE_MEETINGS) \
+		--out $(DEMO) --formats txt,json,docx
+
+# The embedded default: a SQLite archive in the working folder, filled from a generated demo corpus when
+# it is empty, served as the public web archive on http://$(HOST):$(PORT)/ (Ctrl-C stops it).
+run: $(STAMP) $(DEMO)
+	$(BIN)/moedebog serve --host $(HOST) --port $(PORT) --import-if-empty $(DEMO) src/moedebog/examples
+
+# The same archive without serving it (for CI and scripts): import the demo corpus, show the archive's size.
+archive: $(STAMP) $(DEMO)
 	$(BIN)/moedebog import --quiet $(DEMO) src/moedebog/examples
 	$(BIN)/moedebog stats
 
@@ -31,11 +42,15 @@ test-sqlite: $(STAMP)
 
 # ... and the database tests again against PostgreSQL (DATABASE_URL, a local server, or a throwaway cluster).
 test-postgres: $(STAMP)
-	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest tests/archive tests/search tests/connectors tests/council tests/secretariat
+	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest tests/archive tests/search tests/connectors tests/site tests/secretariat tests/council
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/render.py
+
+# The web archive under load: 10 000 meetings, 20 concurrent clients (needs wrk: apt-get install wrk).
+bench-web: $(STAMP)
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis var

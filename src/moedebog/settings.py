@@ -65,6 +65,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 MOEDEBOG_SOURCE_ROOT = config.path("MOEDEBOG_SOURCE_ROOT")
+MOEDEBOG_PAGE_CACHE_SECONDS = int(config.get("MOEDEBOG_PAGE_CACHE_SECONDS") or 0)
+# per worker process; the public pages cache keeps at most this many (see moedebog.site.pagecache)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
 CSRF_COOKIE_HTTPONLY = True

@@ -9,3 +9,8 @@ class SiteConfig(AppConfig):
     name = "moedebog.site"
     label = "public_site"
     verbose_name = "Offentligt arkiv"
+
+    def ready(self) -> None:
+        from moedebog.site.pagecache import connect_signals
+
+        connect_signals()

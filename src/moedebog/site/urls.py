@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
-from django.views.decorators.cache import cache_page
 
+from moedebog.site.pagecache import cached_page
 from moedebog.site.permalinks import BODY_PATH, DAY_KEY
 from moedebog.site.sitemaps import SITEMAPS
 from moedebog.site.views import downloads, feeds, pages, robots
@@ -26,9 +26,9 @@ urlpatterns = [
     re_path(r"^temaer/(?P<key>[^/]+)/$", pages.topic, name="topic"),
     re_path(r"^breve/(?P<day>\d{4}-\d{2}-\d{2}|udateret)/(?P<slug>[a-z0-9-]+)/$", pages.letter, name="letter"),
     path("robots.txt", robots.robots, name="robots"),
-    path("sitemap.xml", cache_page(3600)(sitemap_views.index), {"sitemaps": SITEMAPS,
-                                                               "sitemap_url_name": "sitemap-section"}),
-    path("sitemap-<section>.xml", cache_page(3600)(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
+    path("sitemap.xml", cached_page(sitemap_views.index), {"sitemaps": SITEMAPS,
+                                                          "sitemap_url_name": "sitemap-section"}),
+    path("sitemap-<section>.xml", cached_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
          name="sitemap-section"),
     re_path(rf"^{B}/moeder\.ics$", feeds.body_calendar, name="body-calendar"),
     re_path(rf"^{B}/moeder\.atom$", feeds.body_meetings, name="body-meetings-feed"),

@@ -99,10 +99,10 @@ def stored_path(source: models.SourceDocument) -> Path | None:
     return path if digest.hexdigest() == source.sha256 else None
 
 
-def available_sources(meeting: models.Meeting, viewer: Viewer = ANONYMOUS) -> list[models.SourceDocument]:
-    """Visible sources whose file is still present (checked by size only: hashing waits for the download)."""
+def present(sources: list[models.SourceDocument]) -> list[models.SourceDocument]:
+    """The sources whose file is still there (checked by size only: hashing waits for the download)."""
     out = []
-    for source in visibility.sources(meeting, viewer).order_by("kind", "format", "name"):
+    for source in sources:
         name = Path(source.name)
         path = name if name.is_absolute() else Path(settings.MOEDEBOG_SOURCE_ROOT) / name
         try:

@@ -15,6 +15,10 @@ from moedebog.site.visibility import ANONYMOUS, Viewer
 THEME_ITEMS = 5
 #: How many items of the same case before and after this one the item page shows.
 CASE_ITEMS = 4
+#: A bound on the items of one case read for the window (a case has tens).
+CASE_LIMIT = 1000
+#: How many of an item's themes the item page follows.
+MAX_THEMES = 4
 
 
 @dataclass(slots=True)
@@ -89,27 +93,34 @@ def item_page(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> ItemPage:
 
 def case_window(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> tuple[list[models.AgendaItem], int]:
     """The same case's items at the meetings just before and after this one, and how many there are
-    in all: standing items (approval of minutes, "Eventuelt") share one case number a year."""
+    in all: standing items (approval of minutes, "Eventuelt") share one case number a year. One
+    query; a case has tens of items, not thousands."""
     if not item.case_id:
         return [], 0
-    others = _with_meeting(visibility.items(viewer).filter(case_id=item.case_id).exclude(pk=item.pk))
+    others = list(_with_meeting(visibility.items(viewer).filter(case_id=item.case_id).exclude(pk=item.pk))
+                  .only("pk", "number", "title", "order", "meeting__start", "meeting__time_known",
+                        "meeting__body__path", "meeting__body__name")
+                  .order_by("meeting__start", "order")[:CASE_LIMIT])
     start = item.meeting.start
-    before = list(others.filter(meeting__start__lt=start).order_by("-meeting__start", "-order")[:CASE_ITEMS])
-    same = list(others.filter(meeting_id=item.meeting_id).order_by("order"))
-    after = list(others.filter(meeting__start__gt=start).order_by("meeting__start", "order")[:CASE_ITEMS])
-    return [*reversed(before), *same, *after], others.count()
+    before = [i for i in others if i.meeting.start < start][-CASE_ITEMS:]
+    same = [i for i in others if i.meeting_id == item.meeting_id]
+    after = [i for i in others if i.meeting.start > start][:CASE_ITEMS]
+    return [*before, *same, *after], len(others)
 
 
 def themes(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[ThemeThread]:
-    """The item's themes, each with its most recent items in other meetings."""
+    """The item's themes, each with its most recent items in other meetings (the theme's page has
+    them all and their number: counting a theme that spans thousands of items on every item page
+    would cost more than the rest of the page)."""
     visible = visibility.items(viewer)
     out = []
-    for topic in item.topics.order_by("label"):
+    for topic in item.topics.order_by("label")[:MAX_THEMES]:
         others = visible.filter(topics=topic).exclude(meeting_id=item.meeting_id)
-        total = others.count()
-        if total:
-            recent = list(_with_meeting(others).order_by("-meeting__start", "order")[:THEME_ITEMS])
-            out.append(ThemeThread(topic, recent, total))
+        recent = list(_with_meeting(others).only("pk", "number", "title", "meeting__start", "meeting__body__path",
+                                                 "meeting__body__name", "meeting__time_known")
+                      .order_by("-meeting__start", "order")[:THEME_ITEMS])
+        if recent:
+            out.append(ThemeThread(topic, recent, len(recent)))
     return out
 
 
@@ -119,8 +130,9 @@ def letters(item: models.AgendaItem) -> list[models.Letter]:
 
 
 def plans(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[PlanLink]:
-    visible = set(visibility.items(viewer).filter(planned_by__item=item).values_list("pk", flat=True))
-    entries = item.plan_entries.select_related("realized_by__meeting__body").order_by("order")
+    entries = list(item.plan_entries.select_related("realized_by__meeting__body").order_by("order"))
+    targets = [e.realized_by_id for e in entries if e.realized_by_id]
+    visible = set(visibility.items(viewer).filter(pk__in=targets).values_list("pk", flat=True)) if targets else set()
     return [PlanLink(e, e.realized_by if e.realized_by_id in visible else None) for e in entries]
 
 

@@ -100,26 +100,28 @@ class MeetingPage:
     generated_kind: str | None
 
 
-def meetings_on(path: str, key: DayKey, viewer: Viewer = ANONYMOUS) -> list[models.Meeting]:
+@dataclass(slots=True)
+class Day:
+    """The meetings an address names, and whether the body met more than once that day (then links
+    carry the time of day). Only meetings the reader may see count, so a hidden meeting cannot show
+    through the shape of a link."""
+
+    meetings: list[models.Meeting]
+    shared: bool
+
+
+def meetings_on(path: str, key: DayKey, viewer: Viewer = ANONYMOUS) -> Day:
     """The body's visible meetings on the key's day (one, normally), or the one at its time."""
     qs = visibility.meetings(viewer).select_related("body", "body__parent").filter(body__path=path)
     start = timezone.make_aware(datetime.combine(key.day, datetime.min.time()))
     day = list(qs.filter(start__gte=start, start__lt=start + timedelta(days=1)).order_by("start"))
     if key.hour is None:
-        return day
-    return [m for m in day if (timezone.localtime(m.start).hour, timezone.localtime(m.start).minute)
-            == (key.hour, key.minute)]
+        return Day(day, len(day) > 1)
+    return Day([m for m in day if (timezone.localtime(m.start).hour, timezone.localtime(m.start).minute)
+                == (key.hour, key.minute)], len(day) > 1)
 
 
-def shares_day(meeting: models.Meeting) -> bool:
-    """Whether the body has another meeting that day, so links must carry the time of day."""
-    start = timezone.make_aware(datetime.combine(timezone.localtime(meeting.start).date(), datetime.min.time()))
-    return models.Meeting.objects.filter(
-        body_id=meeting.body_id, start__gte=start, start__lt=start + timedelta(days=1)
-    ).exclude(pk=meeting.pk).exists()
-
-
-def meeting_page(meeting: models.Meeting, viewer: Viewer = ANONYMOUS) -> MeetingPage:
+def meeting_page(meeting: models.Meeting, viewer: Viewer = ANONYMOUS, precise: bool = False) -> MeetingPage:
     agenda = visibility.shows_agenda(meeting, viewer)
     minutes = visibility.shows_minutes(meeting, viewer)
     parts: list[AgendaPart] = []
@@ -133,14 +135,17 @@ def meeting_page(meeting: models.Meeting, viewer: Viewer = ANONYMOUS) -> Meeting
                                        to_attr="decisions"))
             .order_by("order")
         )
-        parts = outline(meeting, list(items))
+        rows = list(items)
+        for item in rows:
+            item.meeting = meeting  # links need the meeting; do not fetch it again per item
+        parts = outline(meeting, rows)
     attendance = attendance_groups(meeting) if minutes else []
     sources = list(visibility.sources(meeting, viewer).order_by("kind", "format", "name"))
     has_items = any(p.items for p in parts)
     has_minutes = minutes and (any(s.kind == "minutes" for s in sources)
                                or any(i.decisions for p in parts for i in p.items))
     generated = "minutes" if has_minutes else ("agenda" if has_items else None)
-    return MeetingPage(meeting, shares_day(meeting), parts, agenda, minutes, attendance, sources, generated)
+    return MeetingPage(meeting, precise, parts, agenda, minutes, attendance, sources, generated)
 
 
 def outline(meeting: models.Meeting, items: list[models.AgendaItem]) -> list[AgendaPart]:

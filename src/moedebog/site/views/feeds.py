@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from moedebog.site import atom, ical, permalinks, searching
+from moedebog.site.pagecache import cached_page
 from moedebog.site.queries import feeds, meetings
 
 ICAL_TYPE = "text/calendar; charset=utf-8"
@@ -69,6 +70,7 @@ def _atom_response(request: HttpRequest, title: str, page_url: str, entries: lis
 
 
 @require_safe
+@cached_page
 def body_calendar(request: HttpRequest, path: str) -> HttpResponse:
     body = _body(path)
     return _calendar_response(request, f"Møder i {body.name}", feeds.calendar_meetings(body),
@@ -76,6 +78,7 @@ def body_calendar(request: HttpRequest, path: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def body_meetings(request: HttpRequest, path: str) -> HttpResponse:
     body = _body(path)
     return _atom_response(request, f"Nye møder i {body.name}", permalinks.body_url(body),
@@ -83,6 +86,7 @@ def body_meetings(request: HttpRequest, path: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def body_decisions(request: HttpRequest, path: str) -> HttpResponse:
     body = _body(path)
     return _atom_response(request, f"Nye beslutninger i {body.name}", permalinks.body_url(body),
@@ -101,6 +105,7 @@ def _search_title(query: searching.SearchRequest) -> str:
 
 
 @require_safe
+@cached_page
 def search_calendar(request: HttpRequest) -> HttpResponse:
     query = _search(request)
     return _calendar_response(request, _search_title(query), sorted(feeds.search_meetings(query),
@@ -108,6 +113,7 @@ def search_calendar(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def search_meetings(request: HttpRequest) -> HttpResponse:
     query = _search(request)
     return _atom_response(request, f"Nye møder – {_search_title(query)}", f"/soeg/?{query.query_string()}",
@@ -115,6 +121,7 @@ def search_meetings(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def search_decisions(request: HttpRequest) -> HttpResponse:
     query = _search(request)
     return _atom_response(request, f"Nye beslutninger – {_search_title(query)}", f"/soeg/?{query.query_string()}",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from moedebog.site import chart, permalinks, searching
+from moedebog.site.pagecache import cached_page
 from moedebog.site.queries import calendar, documents, items, letters, meetings, people, threads
 from moedebog.site.visibility import viewer_for
 
@@ -20,11 +21,13 @@ def _int(value: str | None) -> int | None:
 
 
 @require_safe
+@cached_page
 def front(request: HttpRequest) -> HttpResponse:
     return render(request, "site/front.html", {"nav": "front", "bodies": meetings.front_page(viewer_for(request))})
 
 
 @require_safe
+@cached_page
 def body(request: HttpRequest, path: str) -> HttpResponse:
     page = meetings.body_page(path, _int(request.GET.get("aar")), viewer_for(request))
     if page is None:
@@ -32,31 +35,34 @@ def body(request: HttpRequest, path: str) -> HttpResponse:
     return render(request, "site/body.html", {"page": page, "body": page.body})
 
 
-def _meeting(request: HttpRequest, path: str, day: str):
+def _meeting(request: HttpRequest, path: str, day: str) -> meetings.Day:
     """The one meeting the address names, or a list of that day's meetings when it names several."""
     key = permalinks.parse_day(day)
     if key is None:
         raise Http404
     found = meetings.meetings_on(path, key, viewer_for(request))
-    if not found:
+    if not found.meetings:
         raise Http404
     return found
 
 
 @require_safe
+@cached_page
 def meeting(request: HttpRequest, path: str, day: str) -> HttpResponse:
     found = _meeting(request, path, day)
-    if len(found) > 1:
-        return render(request, "site/day.html", {"meetings": found, "body": found[0].body})
-    page = meetings.meeting_page(found[0], viewer_for(request))
-    page.sources = documents.available_sources(found[0], viewer_for(request))
+    if len(found.meetings) > 1:
+        return render(request, "site/day.html", {"meetings": found.meetings, "body": found.meetings[0].body})
+    page = meetings.meeting_page(found.meetings[0], viewer_for(request), found.shared)
+    page.sources = documents.present(page.sources)
     return render(request, "site/meeting.html", {"page": page, "meeting": page.meeting, "body": page.meeting.body})
 
 
 @require_safe
+@cached_page
 def item(request: HttpRequest, path: str, day: str, number: str) -> HttpResponse:
     viewer = viewer_for(request)
-    found = [(m, items.find_item(m, number, viewer)) for m in _meeting(request, path, day)]
+    day = _meeting(request, path, day)
+    found = [(m, items.find_item(m, number, viewer)) for m in day.meetings]
     found = [(m, i) for m, i in found if i is not None]
     if not found:
         raise Http404
@@ -65,11 +71,12 @@ def item(request: HttpRequest, path: str, day: str, number: str) -> HttpResponse
                                                  "number": number})
     page = items.item_page(found[0][1], viewer)
     context = {"page": page, "item": page.item, "meeting": page.item.meeting, "body": page.item.meeting.body,
-               "precise": meetings.shares_day(page.item.meeting)}
+               "precise": day.shared}
     return render(request, "site/item.html", context)
 
 
 @require_safe
+@cached_page
 def case(request: HttpRequest, path: str, number: str) -> HttpResponse:
     page = threads.case_page(path, number, viewer_for(request))
     if page is None:
@@ -78,6 +85,7 @@ def case(request: HttpRequest, path: str, number: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def topic(request: HttpRequest, key: str) -> HttpResponse:
     page = threads.topic_page(key, _int(request.GET.get("side")) or 1, viewer_for(request))
     if page is None:
@@ -86,6 +94,7 @@ def topic(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def person(request: HttpRequest, place: str, name: str) -> HttpResponse:
     viewer = viewer_for(request)
     found = people.find_person(place, name, viewer)
@@ -96,12 +105,14 @@ def person(request: HttpRequest, place: str, name: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def calendar_today(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return calendar_month(request, today.year, today.month)
 
 
 @require_safe
+@cached_page
 def calendar_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     if not (1 <= month <= 12 and 1900 <= year <= 9998):
         raise Http404
@@ -112,6 +123,7 @@ def calendar_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def search(request: HttpRequest) -> HttpResponse:
     query = searching.SearchRequest.from_params(request.GET)
     results = searching.run(query)
@@ -125,6 +137,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def letter(request: HttpRequest, day: str, slug: str) -> HttpResponse:
     found = letters.find_letter(day, slug)
     if found is None:
