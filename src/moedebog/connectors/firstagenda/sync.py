@@ -100,17 +100,7 @@ def sync_firstagenda(base_url: str, options: SyncOptions | None = None,
         _note_discovery(found, report)
         _sync_meetings(source, client, pool, found, options, report, on_meeting)
         if options.attachments:
-            bar = Progress(0) if options.progress else None
-
-            def step(done: int, total: int, ref: str) -> None:
-                if bar:
-                    bar.total = total
-                    bar.update(done, f"bilag {ref}")
-
-            sync_attachments(source, lambda ref: client.get(api.attachment_path(ref), expect="pdf"), pool, report,
-                             refetch=options.refetch, window=_window(options), on_step=step)
-            if bar:
-                bar.close()
+            _attachments(source, client, pool, options, report)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -124,6 +114,25 @@ def sync_firstagenda(base_url: str, options: SyncOptions | None = None,
         source.last_report = report.as_dict()
         source.save(update_fields=["last_synced_at", "last_report"])
     return report
+
+
+def _attachments(source: SyncSource, client: Client, pool: ThreadPoolExecutor, options: SyncOptions,
+                 report: SyncReport) -> None:
+    bar = Progress(0) if options.progress else None
+
+    def step(done: int, total: int, ref: str) -> None:
+        if bar:
+            bar.total = total
+            bar.update(done, f"bilag {ref}")
+
+    def fetch(ref: str) -> Response:
+        return client.get(api.attachment_path(ref), expect="pdf")
+
+    try:
+        sync_attachments(source, fetch, pool, report, refetch=options.refetch, window=_window(options), on_step=step)
+    finally:
+        if bar and bar.total:
+            bar.close()
 
 
 def _window(options: SyncOptions) -> int:
