@@ -60,6 +60,11 @@ def test_publishing_and_withdrawing_reach_search(secretary, body) -> None:
         return search.search(text).total
 
     assert found("Gudenåen") == 1  # the agenda is published
+    from moedebog.secretariat.services import attachments
+
+    klima = meeting.items.get(title="Klimatilpasning i kommunerne")
+    attachments.add_attachment(secretary, klima, "notat.txt", "Vandløbslaug og digelag mødes i Randers.".encode())
+    assert found("digelag") == 1  # an attachment's text is searchable
     assert found("personalesag medarbejder") == 0  # a closed item never
     for step in ("approve_minutes", "publish_minutes"):
         meeting = lifecycle.advance(secretary, meeting, step)

@@ -56,7 +56,9 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             if run(request, lambda: count.append(service.set_attendance(request.user, meeting, changes))):
                 messages.success(request, _("Fremmødet er gemt."))
             return redirect("secretariat:attendance", pk=meeting.pk)
-    rows = meeting.attendance.select_related("person", "person__municipality").order_by("group", "pk")
+    order = {value: n for n, value in enumerate(Group.values)}  # present, absent, officials, secretariat, other
+    rows = sorted(meeting.attendance.select_related("person", "person__municipality").order_by("pk"),
+                  key=lambda row: order.get(row.group, len(order)))
     return render(request, "secretariat/attendance.html", {
         "meeting": meeting, "rows": rows, "groups": Group.choices, "form": form, "can_prepare": can_prepare,
         "members": service.body_members(meeting) if can_prepare else [],
