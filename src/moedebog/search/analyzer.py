@@ -94,6 +94,21 @@ def _extras(text: str) -> list[Token]:
     return out
 
 
+_MISSING = object()
+#: Written word → (folded, term), or None for a word that is not indexed; a corpus repeats its words.
+_WORDS: dict[str, object] = {}
+_MAX_CACHE = 2_000_000
+
+
+def _word(word: str) -> tuple[str, str] | None:
+    folded = fold(word)
+    if not folded or folded in STOP_WORDS or len(folded) > MAX_TOKEN or not folded.isalnum():
+        return None
+    if len(folded) == 1 and not folded.isdigit():
+        return None
+    return folded, stem(folded)
+
+
 def analyze(text: str, extras: bool = True) -> Analysis:
     """The tokens of ``text``: stop words and single letters dropped, the rest folded and stemmed."""
     result = Analysis()
@@ -102,12 +117,13 @@ def analyze(text: str, extras: bool = True) -> Analysis:
     tokens = result.tokens
     for m in _WORD.finditer(text):
         word = m.group()
-        folded = fold(word)
-        if not folded or folded in STOP_WORDS or len(folded) > MAX_TOKEN or not folded.isalnum():
-            continue
-        if len(folded) == 1 and not folded.isdigit():
-            continue
-        tokens.append(Token(m.start(), m.end(), folded, stem(folded)))
+        known = _WORDS.get(word, _MISSING)
+        if known is _MISSING:
+            known = _WORDS[word] = _word(word)
+            if len(_WORDS) > _MAX_CACHE:
+                _WORDS.clear()
+        if known is not None:
+            tokens.append(Token(m.start(), m.end(), known[0], known[1]))
     if extras and _DIGIT.search(text):
         result.extras = _extras(text)
     return result

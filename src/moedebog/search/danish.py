@@ -54,7 +54,7 @@ def stem(folded: str) -> str:
     result = folded if folded.isdigit() or len(folded) < 3 else _stemmer.stemWord(folded)
     if len(result) >= 7 and result.endswith(_NEUTER):
         result = result[:-1]  # "tværkommunalt", "generelt": Snowball keeps the neuter -t of adjectives
-    if len(_stems) > 500_000:
+    if len(_stems) > 2_000_000:
         _stems.clear()
     _stems[folded] = result
     return result
