@@ -15,6 +15,9 @@ from moedebog.secretariat.services import attachments, attendance, items
 from moedebog.secretariat.views.access import back, item_for, meeting_for, run, staff_view
 
 MAX_SECTIONS = 40
+SAFE_TYPES = {"application/pdf", "text/plain",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 SECTION_KINDS = [(k, label) for k, label in models.Section.Kind.choices if k in items.TEXT_KINDS]
 
 
@@ -135,6 +138,9 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Vælg en fil."))
         return redirect("secretariat:item", pk=item.pk)
     upload = form.cleaned_data["file"]
+    if upload.size > attachments.MAX_BYTES:  # refused before the bytes are read into memory
+        messages.error(request, _("Filen er for stor (højst %(mb)d MB).") % {"mb": attachments.MAX_BYTES // 2**20})
+        return redirect("secretariat:item", pk=item.pk)
     result: list[tuple[models.Attachment, str]] = []
     if run(request, lambda: result.append(attachments.add_attachment(
             request.user, item, upload.name, upload.read(), form.cleaned_data["title"],
@@ -155,8 +161,9 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
     path = files.open_stored(stored.path)
     if path is None:
         raise Http404
-    return FileResponse(path.open("rb"), as_attachment=True, filename=stored.name,
-                        content_type=stored.content_type or "application/octet-stream")
+    # the type a browser sent is not trusted: only known document types keep theirs
+    content_type = stored.content_type if stored.content_type in SAFE_TYPES else "application/octet-stream"
+    return FileResponse(path.open("rb"), as_attachment=True, filename=stored.name, content_type=content_type)
 
 
 @require_POST
