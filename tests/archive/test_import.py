@@ -140,3 +140,26 @@ def test_minutes_that_contradict_the_agenda_are_flagged(tmp_path, agenda_2020) -
     other.write_text(text, encoding="utf-8")
     result = import_path(other)
     assert any("svarer ikke til mødets punkter" in w for w in result.warnings)
+
+
+def test_supplementary_agenda_adds_without_dropping(tmp_path, agenda_2020) -> None:
+    import_path(agenda_2020)
+    supplement = tmp_path / "tillaeg.txt"
+    supplement.write_text("TILLÆGSDAGSORDEN 2020\nKKR MIDTJYLLAND\nDato: 05-02-2020 10:00\n\n"
+                          "3.7. Ekstra punkt om busdrift ..... 2\n\n3.7. Ekstra punkt om busdrift\n"
+                          "SAG-2020-00001 jhp\nBaggrund\nEt nyt punkt.\n", encoding="utf-8")
+    result = import_path(supplement)
+    assert result.status == "updated", result
+    assert models.AgendaItem.objects.count() == 11 and models.Meeting.objects.count() == 1
+
+
+def test_corrected_reissue_that_drops_an_item(tmp_path, agenda_2020) -> None:
+    import_path(agenda_2020)
+    text = agenda_2020.read_text(encoding="utf-8")
+    start = text.index("3.6. Orientering om aftale om akut hjælp til sårbare borgere (tidl. Sociolancen)\n\nSAG")
+    end = text.index("4. Udpegninger", start)
+    corrected = tmp_path / "uden-3.6.txt"
+    corrected.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert import_path(corrected).status == "updated"
+    assert not models.AgendaItem.objects.filter(number="3.6").exists()
+    assert models.AgendaItem.objects.count() == 9

@@ -112,6 +112,7 @@ def _import_document(document: Document, digest: str, name: str, size: int) -> I
     warnings = list(document.warnings)
     previous_kinds = set(meeting.sources.exclude(sha256=digest).values_list("kind", flat=True))
     people = PeopleWriter(body, meeting)
+    people.preload(document.participants)  # item absences then find their people in the cache
     writer = ItemWriter(meeting, body, document, previous_kinds, people, warnings)
     items_created = writer.write()
     if document.participants:

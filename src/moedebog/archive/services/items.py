@@ -8,6 +8,8 @@ that a merge touches only what changed, and new meetings are written with bulk i
 
 from __future__ import annotations
 
+import re
+
 from moedebog.archive import models
 from moedebog.archive.services.people import PeopleWriter
 from moedebog.documents.records import Document, Item
@@ -21,6 +23,14 @@ def similar_titles(a: str, b: str) -> bool:
         return True
     wx, wy = set(x.split()), set(y.split())
     return bool(wx and wy) and len(wx & wy) / len(wx | wy) >= 0.5
+
+
+_SUPPLEMENT = re.compile(r"tillæg|supplerende|lukket|ekstra", re.IGNORECASE)
+
+
+def is_supplement(document: Document) -> bool:
+    """A publication that adds to a meeting's main one instead of replacing it."""
+    return bool(document.name and _SUPPLEMENT.search(document.name))
 
 
 class ItemWriter:
@@ -44,7 +54,9 @@ class ItemWriter:
         self._headings: dict[str, models.Heading] = {}
         # the minutes win over the agenda; an agenda after the minutes only fills gaps
         self.authoritative = not (document.kind == "agenda" and "minutes" in previous_kinds)
-        self.reissue = bool(previous_kinds) and previous_kinds == {document.kind}
+        # a corrected re-issue replaces the meeting's items; a supplement (tillægsdagsorden, lukket
+        # referat) only adds its own
+        self.reissue = bool(previous_kinds) and previous_kinds == {document.kind} and not is_supplement(document)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -70,6 +82,21 @@ class ItemWriter:
                 )
         self._headings = existing
 
+    def _preload_cases(self) -> None:
+        """Every case the document names, found or created with two queries."""
+        titles: dict[str, str] = {}
+        for item in self.document.items:
+            if item.case_number:
+                titles.setdefault(item.case_number[:100], item.title[:500])
+        if not titles:
+            return
+        found = {c.number: c for c in models.Case.objects.filter(body=self.body, number__in=titles)}
+        missing = [models.Case(body=self.body, number=n, title=t) for n, t in titles.items() if n not in found]
+        if missing:
+            models.Case.objects.bulk_create(missing, ignore_conflicts=True)
+            found = {c.number: c for c in models.Case.objects.filter(body=self.body, number__in=titles)}
+        self._cases.update(found)
+
     def _case(self, item: Item) -> models.Case | None:
         if not item.case_number:
             return None
@@ -86,6 +113,7 @@ class ItemWriter:
     def write(self) -> int:
         """Write every item; returns how many were created."""
         self._write_headings()
+        self._preload_cases()
         existing = {i.number: i for i in self.meeting.items.all()}
         self._check_contradiction(existing)
         new: list[tuple[models.AgendaItem, Item]] = []
@@ -193,13 +221,20 @@ class ItemWriter:
             )
         models.Section.objects.bulk_create(sections)
         models.Attachment.objects.bulk_create(attachments)
+        absences: dict[tuple[int, int], models.ItemAbsence] = {}
         for row, parsed in new:
-            self._absences(row, parsed)
+            for absence in parsed.absences:
+                person = self.people.person(absence.name, None)
+                absences.setdefault((row.pk, person.pk), models.ItemAbsence(
+                    item=row, person=person, reason=(absence.reason or "")[:200]))
+        models.ItemAbsence.objects.bulk_create(list(absences.values()))
 
     def _leftovers(self, existing: dict[str, models.AgendaItem]) -> None:
         if not existing or not self.document.items:
             return
-        if self.reissue:
+        kept = len(self.document.items)
+        if self.reissue and kept >= len(existing):
+            # the corrected document covers at least as many items as it dropped: it replaces them
             models.AgendaItem.objects.filter(pk__in=[i.pk for i in existing.values()]).delete()
             return
         for number in sorted(existing):
