@@ -210,7 +210,8 @@ def _update_meeting(meeting: models.Meeting, document: Document, previous_kinds:
 
     put("location", (document.location or "")[:300])
     put("name", (document.name or "")[:200])
-    put("ref", document.ref or "")
+    if not meeting.ref:  # a supplement has an id of its own; the meeting keeps its main publication's
+        put("ref", document.ref or "")
     if document.end:
         put("end", meeting_start(document.end, settings.TIME_ZONE)[0])
     kinds = previous_kinds | {document.kind}
