@@ -17,8 +17,9 @@ How it is served and driven: `moedebog serve` (gunicorn, WhiteNoise) in its own 
 127.0.0.1, then wrk (Debian's `wrk`, a C load generator that leaves the cores to the server) with
 a Lua script that picks a random address from a list of real permalinks: a mixed run (meetings,
 items and searches in equal parts) and one run per page type. The addresses are sampled from the
-pages an anonymous visitor can open; searches are Danish queries with and without filters.
-Prints a table and writes bench/results/web.json.
+pages an anonymous visitor can open; searches are Danish queries with and without filters. All of
+it twice: as served (the page cache on; each worker process fills its own) and with the page cache
+off, which is what every page costs the first time. Prints a table and writes bench/results/web.json.
 """
 
 from __future__ import annotations
@@ -166,10 +167,10 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, database: str, workers: int, threads: int) -> None:
+    def __init__(self, database: str, workers: int, threads: int, cache_seconds: int) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DATABASE_URL": database}
+        env = {**os.environ, "DATABASE_URL": database, "MOEDEBOG_PAGE_CACHE_SECONDS": str(cache_seconds)}
         self.log = open(RESULTS / "web-server.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             [PYTHON, "-m", "moedebog", "serve", "--port", str(self.port), "--workers", str(workers),
@@ -232,12 +233,29 @@ def verdict(run: dict[str, Any]) -> bool:
             and run["errors"] <= TARGETS["errors"])
 
 
-def report(runs: dict[str, dict[str, Any]]) -> str:
-    lines = [f"{'pages':8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}  target"]
-    for name, r in runs.items():
-        lines.append(f"{name:8} {r['requests_per_s']:8.1f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['p99_ms']:8.1f} "
-                     f"{r['errors']:7d}  {'met' if verdict(r) else 'MISSED'}")
+def report(modes: dict[str, dict[str, dict[str, Any]]]) -> str:
+    lines = [f"{'server':15} {'pages':8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}  target"]
+    for mode, runs in modes.items():
+        for name, r in runs.items():
+            lines.append(f"{mode:15} {name:8} {r['requests_per_s']:8.1f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
+                         f"{r['p99_ms']:8.1f} {r['errors']:7d}  {'met' if verdict(r) else 'MISSED'}")
     return "\n".join(lines)
+
+
+def drive(database: str, paths: dict[str, list[str]], args: argparse.Namespace, workers: int,
+          cache_seconds: int) -> dict[str, dict[str, Any]]:
+    """Start a server, warm it up, then one mixed run and one run per page type."""
+    server = Server(database, workers, args.threads, cache_seconds)
+    try:
+        check(server.url, paths["meeting"][:20] + paths["item"][:20] + paths["search"][:20])
+        mixed = [p for kind in ("meeting", "item", "search") for p in paths[kind]]
+        wrk(server.url, mixed, args.connections, 5, 2)  # warm-up: connections, compiled templates, caches
+        runs = {"mixed": wrk(server.url, mixed, args.connections, args.duration, 2)}
+        for kind in ("meeting", "item", "search"):
+            runs[kind] = wrk(server.url, paths[kind], args.connections, args.duration, 2)
+    finally:
+        server.stop()
+    return runs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -250,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=4, help="threads per worker (4)")
     parser.add_argument("--sample", type=int, default=500, help="meetings and items to draw addresses from")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache-seconds", type=int, default=600, help="MOEDEBOG_PAGE_CACHE_SECONDS (600)")
+    parser.add_argument("--only-cached", action="store_true", help="skip the second pass with the page cache off")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("bench/web.py needs wrk: apt-get install wrk", file=sys.stderr)
@@ -260,23 +280,19 @@ def main(argv: list[str] | None = None) -> int:
     loading = load_archive(database, corpus, args.meetings)
     paths = sample_paths(database, args.sample, args.seed)
     workers = args.workers or (os.cpu_count() or 1) + 1
-    server = Server(database, workers, args.threads)
-    try:
-        check(server.url, paths["meeting"][:20] + paths["item"][:20] + paths["search"][:20])
-        mixed = [p for kind in ("meeting", "item", "search") for p in paths[kind]]
-        wrk(server.url, mixed, args.connections, 5, 2)  # warm-up: caches, connections, compiled templates
-        runs = {"mixed": wrk(server.url, mixed, args.connections, args.duration, 2)}
-        for kind in ("meeting", "item", "search"):
-            runs[kind] = wrk(server.url, paths[kind], args.connections, args.duration, 2)
-    finally:
-        server.stop()
-    print(report(runs))
+    load_before = os.getloadavg()
+    modes = {"page cache on": drive(database, paths, args, workers, args.cache_seconds)}
+    if not args.only_cached:
+        modes["page cache off"] = drive(database, paths, args, workers, 0)
+    print(report(modes))
     result = {
         "meetings": args.meetings, "database": database.split("://")[0], "connections": args.connections,
         "duration_s": args.duration, "workers": workers, "threads": args.threads,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "load_average": [round(x, 2) for x in os.getloadavg()]},
-        "loading": loading, "targets": TARGETS, "runs": runs, "met": all(verdict(r) for r in runs.values()),
+                    "load_average_before": [round(x, 2) for x in load_before],
+                    "load_average_after": [round(x, 2) for x in os.getloadavg()]},
+        "loading": loading, "targets": TARGETS, "runs": modes,
+        "met": all(verdict(r) for r in modes["page cache on"].values()),
         "addresses": {k: len(v) for k, v in paths.items()},
     }
     (RESULTS / "web.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))

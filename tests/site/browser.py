@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -66,7 +67,8 @@ class Server:
         command = [sys.executable, "-m", "moedebog", "serve", "--host", "127.0.0.1", "--port", str(self.port),
                    "--workers", "2", "--threads", "4"]
         self.log = open(ROOT / "bench" / "results" / "browser-server.log", "w")  # noqa: SIM115
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                        start_new_session=True)
         self._wait()
 
     def _wait(self, timeout: float = 120) -> None:
@@ -83,11 +85,22 @@ class Server:
         raise RuntimeError("moedebog serve did not answer in time")
 
     def stop(self) -> None:
-        self.process.terminate()
+        """Stop gunicorn and its workers (its own process group), so no connection outlives the tests."""
         try:
+            os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            self.process.kill()
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        except ProcessLookupError:
+            pass
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # the workers leave after the master
+            try:
+                os.killpg(self.process.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
         self.log.close()
 
 

@@ -32,12 +32,17 @@ KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Cache-Control", "Content
 
 
 def generation() -> int:
+    """The archive's current generation; a database that never had one (filled before the site
+    existed, or by bulk writes only) gets a random one now, so that no two share cached pages."""
     from moedebog.site.models import Generation
 
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT value FROM {Generation._meta.db_table} WHERE id = 1")
         row = cursor.fetchone()
-    return row[0] if row else 0
+    if row is None:
+        Generation.objects.get_or_create(pk=1, defaults={"value": secrets.randbits(62)})
+        return generation()
+    return row[0]
 
 
 def bump(**_: Any) -> None:

@@ -92,10 +92,10 @@ def _visible_hits(found: list[Any]) -> list[Hit]:
     items = {i.pk: i for i in visibility.items().filter(pk__in=ids.get("item", []))
              .select_related("meeting", "meeting__body")}
     meetings = {m.pk: m for m in visibility.meetings().filter(pk__in=ids.get("meeting", [])).select_related("body")}
-    cases = {c.pk: c for c in models.Case.objects.filter(pk__in=ids.get("case", []), items__in=visibility.items())
+    cases = {c.pk: c for c in models.Case.objects.filter(visibility.item_filter("items__"), pk__in=ids.get("case", []))
              .select_related("body").distinct()}
-    people = {p.pk: p for p in models.Person.objects.filter(pk__in=ids.get("person", []),
-                                                             attendance__in=visibility.attendance())
+    people = {p.pk: p for p in models.Person.objects.filter(visibility.attendance_filter("attendance__"),
+                                                             pk__in=ids.get("person", []))
               .select_related("municipality").distinct()}
     letters = {x.pk: x for x in models.Letter.objects.filter(pk__in=ids.get("letter", []))}
     out = []

@@ -14,7 +14,7 @@ from moedebog.site import permalinks, visibility
 
 class BodySitemap(Sitemap):
     def items(self):
-        return models.Body.objects.filter(meetings__in=visibility.meetings()).distinct().order_by("path")
+        return visibility.bodies().order_by("path")
 
     def location(self, body: models.Body) -> str:
         return permalinks.body_url(body)
@@ -42,7 +42,7 @@ class ItemSitemap(Sitemap):
 
 class CaseSitemap(Sitemap):
     def items(self):
-        return (models.Case.objects.filter(items__in=visibility.items()).select_related("body").distinct()
+        return (models.Case.objects.filter(visibility.item_filter("items__")).select_related("body").distinct()
                 .order_by("body__path", "number"))
 
     def location(self, case: models.Case) -> str:
@@ -51,8 +51,8 @@ class CaseSitemap(Sitemap):
 
 class PersonSitemap(Sitemap):
     def items(self):
-        return (models.Person.objects.filter(attendance__in=visibility.attendance()).select_related("municipality")
-                .distinct().order_by("key"))
+        people = models.Person.objects.filter(visibility.attendance_filter("attendance__"))
+        return people.select_related("municipality").distinct().order_by("key")
 
     def location(self, person: models.Person) -> str:
         return permalinks.person_url(person)

@@ -48,6 +48,21 @@ def viewer_for(request: object) -> Viewer:
     return ANONYMOUS
 
 
+def meetings_filter(prefix: str = "", viewer: Viewer = ANONYMOUS) -> Q:
+    """The condition on a (related) meeting whose date may be shown, ``prefix`` like "meetings__"."""
+    return meeting_filter(prefix, viewer, MEETING_STATES)
+
+
+def attendance_filter(prefix: str = "", viewer: Viewer = ANONYMOUS) -> Q:
+    """The condition on (related) attendance rows, ``prefix`` like "attendance__"."""
+    return meeting_filter(f"{prefix}meeting__", viewer, MINUTES_STATES)
+
+
+def bodies(viewer: Viewer = ANONYMOUS) -> QuerySet[models.Body]:
+    """Bodies with at least one meeting the reader may see."""
+    return models.Body.objects.filter(meetings_filter("meetings__", viewer)).distinct()
+
+
 def meetings(viewer: Viewer = ANONYMOUS) -> QuerySet[models.Meeting]:
     qs = models.Meeting.objects.all()
     if viewer.restricted:
@@ -62,11 +77,20 @@ def meeting_filter(prefix: str = "", viewer: Viewer = ANONYMOUS, states: tuple[s
     return Q(**{f"{prefix}public": True, f"{prefix}state__in": states})
 
 
-def items(viewer: Viewer = ANONYMOUS) -> QuerySet[models.AgendaItem]:
-    qs = models.AgendaItem.objects.all()
+def item_filter(prefix: str = "", viewer: Viewer = ANONYMOUS) -> Q:
+    """The condition on a (related) item, ``prefix`` like "realized_by__": joins instead of a subquery."""
     if viewer.restricted:
-        return qs
-    return qs.filter(meeting_filter("meeting__"), public=True)
+        return Q()
+    return meeting_filter(f"{prefix}meeting__", viewer) & Q(**{f"{prefix}public": True})
+
+
+def items(viewer: Viewer = ANONYMOUS) -> QuerySet[models.AgendaItem]:
+    return models.AgendaItem.objects.filter(item_filter("", viewer))
+
+
+def item_visible(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> bool:
+    """The same rule as ``items``, for an item already loaded with its meeting."""
+    return viewer.restricted or (item.public and shows_agenda(item.meeting, viewer))
 
 
 def shows_agenda(meeting: models.Meeting, viewer: Viewer = ANONYMOUS) -> bool:

@@ -17,8 +17,9 @@ THEME_ITEMS = 5
 CASE_ITEMS = 4
 #: A bound on the items of one case read for the window (a case has tens).
 CASE_LIMIT = 1000
-#: How many of an item's themes the item page follows.
+#: How many of an item's themes the item page follows, and how many rows it reads for them.
 MAX_THEMES = 4
+THEME_ROWS = 40
 
 
 @dataclass(slots=True)
@@ -74,6 +75,7 @@ def item_page(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> ItemPage:
     index = next((n for n, s in enumerate(siblings) if s.pk == item.pk), 0)
     for sibling in siblings:
         sibling.meeting = meeting
+    plans, planned_by = plan_links(item, viewer)
     return ItemPage(
         item=item,
         sections=list(visibility.sections(item, viewer).order_by("order")),
@@ -82,8 +84,8 @@ def item_page(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> ItemPage:
         case_items=case_items,
         case_total=case_total,
         themes=themes(item, viewer),
-        plans=plans(item, viewer),
-        planned_by=planned_by(item, viewer),
+        plans=plans,
+        planned_by=planned_by,
         previous=siblings[index - 1] if index > 0 else None,
         next=siblings[index + 1] if index + 1 < len(siblings) else None,
         shows_minutes=minutes,
@@ -109,19 +111,25 @@ def case_window(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> tuple[li
 
 
 def themes(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[ThemeThread]:
-    """The item's themes, each with its most recent items in other meetings (the theme's page has
-    them all and their number: counting a theme that spans thousands of items on every item page
-    would cost more than the rest of the page)."""
-    visible = visibility.items(viewer)
-    out = []
-    for topic in item.topics.order_by("label")[:MAX_THEMES]:
-        others = visible.filter(topics=topic).exclude(meeting_id=item.meeting_id)
-        recent = list(_with_meeting(others).only("pk", "number", "title", "meeting__start", "meeting__body__path",
-                                                 "meeting__body__name", "meeting__time_known")
-                      .order_by("-meeting__start", "order")[:THEME_ITEMS])
-        if recent:
-            out.append(ThemeThread(topic, recent, len(recent)))
-    return out
+    """The item's themes with their most recent items in other meetings, in one query: the latest
+    items sharing any of the item's themes, grouped by theme. A theme that is rarely on the agenda
+    can be crowded out by a frequent one; its own page lists all its items."""
+    links = models.Topic.items.through.objects
+    mine = links.filter(agendaitem_id=item.pk).values("topic_id")
+    rows = (links.filter(visibility.item_filter("agendaitem__", viewer), topic_id__in=mine)
+            .exclude(agendaitem__meeting_id=item.meeting_id)
+            .select_related("topic", "agendaitem__meeting__body")
+            .only("topic__key", "topic__label", "agendaitem__number", "agendaitem__title",
+                  "agendaitem__meeting__start", "agendaitem__meeting__time_known",
+                  "agendaitem__meeting__body__path", "agendaitem__meeting__body__name")
+            .order_by("-agendaitem__meeting__start", "agendaitem__order")[:THEME_ROWS])
+    grouped: dict[int, ThemeThread] = {}
+    for row in rows:
+        thread = grouped.setdefault(row.topic_id, ThemeThread(row.topic, [], 0))
+        if len(thread.items) < THEME_ITEMS:
+            thread.items.append(row.agendaitem)
+            thread.total += 1
+    return sorted(grouped.values(), key=lambda t: t.topic.label)[:MAX_THEMES]
 
 
 def letters(item: models.AgendaItem) -> list[models.Letter]:
@@ -129,15 +137,17 @@ def letters(item: models.AgendaItem) -> list[models.Letter]:
     return list(models.Letter.objects.filter(topics__items=item).distinct().order_by("-date")[:5])
 
 
-def plans(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[PlanLink]:
-    entries = list(item.plan_entries.select_related("realized_by__meeting__body").order_by("order"))
-    targets = [e.realized_by_id for e in entries if e.realized_by_id]
-    visible = set(visibility.items(viewer).filter(pk__in=targets).values_list("pk", flat=True)) if targets else set()
-    return [PlanLink(e, e.realized_by if e.realized_by_id in visible else None) for e in entries]
-
-
-def planned_by(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[PlanLink]:
-    entries = (models.ForwardPlanEntry.objects.filter(realized_by=item)
-               .filter(Q(item__in=visibility.items(viewer)))
-               .select_related("item__meeting__body").order_by("item__meeting__start", "order"))
-    return [PlanLink(e, e.item) for e in entries]
+def plan_links(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> tuple[list[PlanLink], list[PlanLink]]:
+    """The forward plan both ways, in one query: this item's lines with the later items that
+    realised them, and the earlier lines this item realises; the far end only where visible."""
+    entries = (models.ForwardPlanEntry.objects.filter(Q(item=item) | Q(realized_by=item))
+               .select_related("item__meeting__body", "realized_by__meeting__body")
+               .order_by("item__meeting__start", "order"))
+    plans, planned_by = [], []
+    for entry in entries:
+        if entry.item_id == item.pk:
+            target = entry.realized_by
+            plans.append(PlanLink(entry, target if target and visibility.item_visible(target, viewer) else None))
+        elif visibility.item_visible(entry.item, viewer):
+            planned_by.append(PlanLink(entry, entry.item))
+    return plans, planned_by

@@ -59,7 +59,7 @@ def person_page(person: models.Person, viewer: Viewer = ANONYMOUS) -> PersonPage
         counts[year][group] += 1
     years = [YearAttendance(y, c["present"], c["absent"]) for y, c in sorted(counts.items())]
     meetings = list(attendance.select_related("meeting", "meeting__body").order_by("-meeting__start")[:50])
-    absences = list(person.item_absences.filter(item__in=visibility.items(viewer))
+    absences = list(person.item_absences.filter(visibility.item_filter("item__", viewer))
                     .select_related("item", "item__meeting", "item__meeting__body"))
     mentions = list(
         visibility.items(viewer)
