@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from moedebog.archive import models
+from moedebog.secretariat import roles
 from moedebog.secretariat.models import Assignment
 
 
@@ -35,7 +35,7 @@ def make_user(django_user_model, username: str, group: str | None = None, body: 
               role: str | None = None, **extra):
     user = django_user_model.objects.create_user(username=username, password="hemmelig-kode-42", **extra)
     if group:
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(roles.ensure_groups()[group])  # a flush by an earlier transactional test drops them
     if body is not None and role:
         Assignment.objects.create(user=user, body=body, role=role)
     return django_user_model.objects.get(pk=user.pk)  # fresh permission cache

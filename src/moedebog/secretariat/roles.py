@@ -22,8 +22,33 @@ PREPARE = "secretariat.prepare_meetings"
 READ = "secretariat.read_drafts"
 ADMINISTER = "secretariat.administer"
 
-#: The group that goes with each role of an assignment (groups and their permissions: migration 0002).
+#: The group that goes with each role of an assignment.
 ROLE_GROUPS = {Assignment.Role.SECRETARIAT: "Sekretariat", Assignment.Role.MEMBER: "Medlem"}
+#: Each group's permissions (codenames of Assignment's permissions); migration 0002 creates them too.
+GROUP_PERMISSIONS = {
+    "Sekretariat": ("prepare_meetings", "read_drafts"),
+    "Medlem": ("read_drafts",),
+    "Administrator": ("administer", "prepare_meetings", "read_drafts"),
+}
+
+
+def ensure_groups() -> dict[str, Any]:
+    """The three groups with their permissions, created where missing: a database flushed after
+    the migrations ran (tests, a restored dump) has lost them."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(Assignment)
+    labels = {codename: str(label) for codename, label in Assignment._meta.permissions}
+    permissions = {}
+    for codename, label in labels.items():
+        permissions[codename], _created = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": label})
+    groups = {}
+    for name, codenames in GROUP_PERMISSIONS.items():
+        groups[name], _created = Group.objects.get_or_create(name=name)
+        groups[name].permissions.add(*(permissions[c] for c in codenames))
+    return groups
 
 
 def _active(user: Any) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 
 from moedebog.archive import models
@@ -20,8 +19,7 @@ def assign_role(user: Any, account: Any, body: models.Body, role: str) -> Assign
         raise ServiceError(_("Ukendt rolle."))
     with atomic():
         assignment, created = Assignment.objects.get_or_create(user=account, body=body, role=role)
-        group, _created = Group.objects.get_or_create(name=roles.ROLE_GROUPS[role])
-        account.groups.add(group)
+        account.groups.add(roles.ensure_groups()[roles.ROLE_GROUPS[role]])
         if created:
             audit.record(user, "role.assign", _("Gav %(user)s rollen %(role)s i %(body)s")
                          % {"user": account.get_username(), "role": assignment.get_role_display(), "body": body.name},
