@@ -100,6 +100,17 @@ def test_person_page_has_memberships_and_an_accessible_chart(client, site) -> No
     assert permalinks.person_url(person) == "/personer/skanderborg/frands-fischer/"
 
 
+def test_person_page_lists_the_items_naming_them(client, site) -> None:
+    decision = (models.Section.objects.filter(visibility.item_filter("item__"), kind="decision",
+                                              text__contains=" udpegede ", item__meeting__state="published")
+                .select_related("item__meeting__body").first())
+    assert decision is not None, "the demo corpus appoints members to outside bodies"
+    name = decision.text.split(" udpegede ", 1)[1].split(",")[0]
+    person = models.Person.objects.filter(name=name, attendance__isnull=False).distinct().first()
+    page = text(client.get(permalinks.person_url(person)))
+    assert "Punkter der nævner personen" in page and permalinks.item_url(decision.item) in page
+
+
 def test_body_page_with_years_and_subscriptions(client, site) -> None:
     page = text(client.get("/kkr-midtjylland/?aar=2016"))
     assert "Møder i 2016" in page and 'aria-current="page">2016' in page

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from moedebog.archive import models
 
@@ -57,7 +58,8 @@ def calendar(name: str, meetings: Iterable[models.Meeting], url_for: Callable[[m
                 lines.append(f"DTEND:{_utc(meeting.end)}")
         else:
             lines.append(f"DTSTART;VALUE=DATE:{timezone.localtime(meeting.start):%Y%m%d}")
-        lines.append(f"SUMMARY:{escape_text(f'Møde i {title}' if not meeting.name else title)}")
+        summary = title if meeting.name else gettext("Møde i %(body)s") % {"body": title}
+        lines.append(f"SUMMARY:{escape_text(summary)}")
         if meeting.location:
             lines.append(f"LOCATION:{escape_text(meeting.location)}")
         url = url_for(meeting)

@@ -22,13 +22,16 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from moedebog.archive import models
 from moedebog.site import permalinks, visibility
 from moedebog.site.searching import KINDS, RECORD_LABELS, Facet, FacetValue, Hit, Results, SearchRequest, highlight
 
 SORT_NAMES = {"relevans": "relevance", "nyeste": "date", "aeldste": "oldest"}
-FACETS = (("body", "organ", "Organ"), ("year", "aar", "År"), ("record", "type", "Type"), ("kind", "art", "Afsnit"))
+FACETS = (("body", "organ", _("Organ")), ("year", "aar", _("År")), ("record", "type", _("Type")),
+          ("kind", "art", _("Afsnit")))
 #: Query-string parameter → SearchRequest field.
 FIELD_OF = {"organ": "body", "aar": "year", "type": "record", "art": "kind"}
 
@@ -107,11 +110,12 @@ def _visible_hits(found: list[Any]) -> list[Hit]:
                            item.meeting.body.name, item.meeting.start, h.section_kind or "", item, item.meeting))
         elif h.kind == "meeting" and h.object_id in meetings:
             m = meetings[h.object_id]
-            out.append(Hit("meeting", f"Møde i {m.body.name}", permalinks.meeting_url(m), snippet, m.body.name,
-                           m.start, meeting=m))
+            title = gettext("Møde i %(body)s") % {"body": m.body.name}
+            out.append(Hit("meeting", title, permalinks.meeting_url(m), snippet, m.body.name, m.start, meeting=m))
         elif h.kind == "case" and h.object_id in cases:
             c = cases[h.object_id]
-            out.append(Hit("case", f"Sag {c.number}", permalinks.case_url(c), snippet, c.body.name))
+            title = gettext("Sag %(number)s") % {"number": c.number}
+            out.append(Hit("case", title, permalinks.case_url(c), snippet, c.body.name))
         elif h.kind == "person" and h.object_id in people:
             p = people[h.object_id]
             out.append(Hit("person", p.name, permalinks.person_url(p), snippet,
@@ -213,15 +217,15 @@ def _scan_facets(request: SearchRequest, base) -> list[Facet]:
                     .values_list("y", flat=True))
     kinds = Counter(models.Section.objects.filter(_sections(), item__in=_filtered(request, base))
                     .values_list("kind", flat=True))
-    body = Facet("organ", "Organ", [
+    body = Facet("organ", gettext("Organ"), [
         FacetValue(path, name, n, path == request.body,
                    request.query_string(body="" if path == request.body else path, page=1))
         for (path, name), n in sorted(bodies.items(), key=lambda kv: -kv[1])])
-    year = Facet("aar", "År", [
+    year = Facet("aar", gettext("År"), [
         FacetValue(str(y), str(y), n, y == request.year,
                    request.query_string(year=None if y == request.year else y, page=1))
         for y, n in sorted(years.items(), reverse=True)])
-    kind = Facet("art", "Afsnit", [
+    kind = Facet("art", gettext("Afsnit"), [
         FacetValue(k, str(KINDS[k]), n, k == request.kind,
                    request.query_string(kind="" if k == request.kind else k, page=1))
         for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]) if k in KINDS])

@@ -15,16 +15,17 @@ from urllib.parse import urlencode
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from moedebog.archive import models
 
-PAGE_SIZE = 20
+PAGE_SIZE = 10
 MAX_PAGE = 500
 SORTS = ("relevans", "nyeste", "aeldste")
 #: Section kinds a search can be limited to (the archive's, plus attachments' text).
-KINDS = {**dict(models.Section.Kind.choices), "attachment": "Bilag"}
+KINDS = {**dict(models.Section.Kind.choices), "attachment": _("Bilag")}
 #: Kinds of record a search finds; the page's "type" filter.
-RECORD_LABELS = {"item": "Punkt", "meeting": "Møde", "case": "Sag", "person": "Person", "letter": "Brev"}
+RECORD_LABELS = {"item": _("Punkt"), "meeting": _("Møde"), "case": _("Sag"), "person": _("Person"), "letter": _("Brev")}
 
 
 def _date(text: str | None) -> date | None:

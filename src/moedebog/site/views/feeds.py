@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from moedebog.site import atom, ical, permalinks, searching
@@ -73,7 +74,7 @@ def _atom_response(request: HttpRequest, title: str, page_url: str, entries: lis
 @cached_page
 def body_calendar(request: HttpRequest, path: str) -> HttpResponse:
     body = _body(path)
-    return _calendar_response(request, f"Møder i {body.name}", feeds.calendar_meetings(body),
+    return _calendar_response(request, gettext("Møder i %(body)s") % {"body": body.name}, feeds.calendar_meetings(body),
                               body.path.replace("/", "-"))
 
 
@@ -81,7 +82,7 @@ def body_calendar(request: HttpRequest, path: str) -> HttpResponse:
 @cached_page
 def body_meetings(request: HttpRequest, path: str) -> HttpResponse:
     body = _body(path)
-    return _atom_response(request, f"Nye møder i {body.name}", permalinks.body_url(body),
+    return _atom_response(request, gettext("Nye møder i %(body)s") % {"body": body.name}, permalinks.body_url(body),
                           _meeting_entries(request, feeds.body_meetings(body)))
 
 
@@ -89,7 +90,8 @@ def body_meetings(request: HttpRequest, path: str) -> HttpResponse:
 @cached_page
 def body_decisions(request: HttpRequest, path: str) -> HttpResponse:
     body = _body(path)
-    return _atom_response(request, f"Nye beslutninger i {body.name}", permalinks.body_url(body),
+    title = gettext("Nye beslutninger i %(body)s") % {"body": body.name}
+    return _atom_response(request, title, permalinks.body_url(body),
                           _decision_entries(request, feeds.body_decisions(body)))
 
 
@@ -101,7 +103,7 @@ def _search(request: HttpRequest) -> searching.SearchRequest:
 
 
 def _search_title(query: searching.SearchRequest) -> str:
-    return f"Søgning: {query.q}" if query.q else "Søgning i Mødebog"
+    return gettext("Søgning: %(q)s") % {"q": query.q} if query.q else gettext("Søgning i Mødebog")
 
 
 @require_safe
@@ -116,7 +118,8 @@ def search_calendar(request: HttpRequest) -> HttpResponse:
 @cached_page
 def search_meetings(request: HttpRequest) -> HttpResponse:
     query = _search(request)
-    return _atom_response(request, f"Nye møder – {_search_title(query)}", f"/soeg/?{query.query_string()}",
+    title = gettext("Nye møder – %(search)s") % {"search": _search_title(query)}
+    return _atom_response(request, title, f"/soeg/?{query.query_string()}",
                           _meeting_entries(request, feeds.search_meetings(query)))
 
 
@@ -124,5 +127,6 @@ def search_meetings(request: HttpRequest) -> HttpResponse:
 @cached_page
 def search_decisions(request: HttpRequest) -> HttpResponse:
     query = _search(request)
-    return _atom_response(request, f"Nye beslutninger – {_search_title(query)}", f"/soeg/?{query.query_string()}",
+    title = gettext("Nye beslutninger – %(search)s") % {"search": _search_title(query)}
+    return _atom_response(request, title, f"/soeg/?{query.query_string()}",
                           _decision_entries(request, feeds.search_decisions(query)))
