@@ -66,7 +66,9 @@ class Server:
         env = {**os.environ, "DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
         command = [sys.executable, "-m", "moedebog", "serve", "--host", "127.0.0.1", "--port", str(self.port),
                    "--workers", "2", "--threads", "4"]
-        self.log = open(ROOT / "bench" / "results" / "browser-server.log", "w")  # noqa: SIM115
+        log_path = ROOT / "bench" / "results" / "browser-server.log"
+        log_path.parent.mkdir(parents=True, exist_ok=True)  # gitignored: absent in a fresh clone
+        self.log = open(log_path, "w")  # noqa: SIM115
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
         self._wait()
