@@ -45,8 +45,8 @@ def urls(archive, django_db_blocker) -> Urls:
 
     with django_db_blocker.unblock():
         visible = visibility.items()
-        topic = next(t for t in models.Topic.objects.order_by("key")
-                     if visible.filter(topics=t).values("meeting").distinct().count() > 2)
+        topic = max(models.Topic.objects.order_by("key"),
+                    key=lambda t: visible.filter(topics=t).values("meeting").distinct().count())
         letter = models.Letter.objects.get()
         return Urls(permalinks.topic_url(topic), permalinks.letter_url(letter), "")
 

@@ -59,5 +59,5 @@ def month(year: int, month_number: int, body_path: str | None = None, viewer: Vi
     for meeting in qs.order_by("start"):
         by_day[timezone.localtime(meeting.start).date()].append(meeting)
     weeks = [[Day(d, d.month == month_number, by_day.get(d, [])) for d in week] for week in weeks_dates]
-    bodies = list(visibility.bodies(viewer).order_by("name"))
+    bodies = list(visibility.bodies(viewer).select_related("parent").order_by("name"))
     return Month(year, month_number, weeks, body, bodies)

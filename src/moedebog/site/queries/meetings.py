@@ -29,7 +29,7 @@ def front_page(viewer: Viewer = ANONYMOUS, now: datetime | None = None, per_body
     """Each body that has meetings, with its next and its latest meetings."""
     now = now or timezone.now()
     visible = visibility.meetings(viewer).select_related("body")
-    bodies = visibility.bodies(viewer).order_by("kind", "name")
+    bodies = visibility.bodies(viewer).select_related("parent").order_by("kind", "name")
     out = []
     for body in bodies:
         mine = visible.filter(body=body)
@@ -177,4 +177,4 @@ def attendance_groups(meeting: models.Meeting) -> list[AttendanceGroup]:
 
 def searchable_bodies(viewer: Viewer = ANONYMOUS) -> list[models.Body]:
     """Bodies with visible meetings, for the search form's body filter."""
-    return list(visibility.bodies(viewer).order_by("name"))
+    return list(visibility.bodies(viewer).select_related("parent").order_by("name"))
