@@ -182,7 +182,8 @@ def person_records(person_ids: Iterable[int]) -> list[extract.Record]:
     public_meetings = models.Attendance.objects.filter(
         person__in=people, meeting__public=True).exclude(meeting__state__in=extract.DRAFT_STATES)
     seen = set(public_meetings.values_list("person_id", flat=True))
-    return [extract.person_record(p, p.pk in seen or p.pk in seats, seats.get(p.pk, [])) for p in people]
+    # public only when seen at a public meeting: a membership may derive from a closed meeting alone
+    return [extract.person_record(p, p.pk in seen, seats.get(p.pk, [])) for p in people]
 
 
 # ------------------------------------------------------------------------------------------ services
