@@ -79,10 +79,7 @@ def test_search_and_its_feeds_never_find_secrets(client, site, word) -> None:
 
 
 @pytest.mark.parametrize("word", [
-    *[w for w in SECRETS if w != SECRET_PERSON],
-    pytest.param(SECRET_PERSON, marks=pytest.mark.xfail(strict=True, reason=(
-        "moedebog.search indexes a person as public when they hold a membership, even one derived only "
-        "from a non-public meeting (search/indexer.py person_records), so the Type facet counts them"))),
+    *SECRETS,
 ])
 def test_search_facets_never_count_secrets(client, site, word) -> None:
     """Facet counts come from the engine; a secret must not be counted either."""

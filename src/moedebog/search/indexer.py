@@ -246,6 +246,9 @@ def flush_pending() -> int:
     cases |= set(models.AgendaItem.objects.filter(pk__in=items, case__isnull=False).values_list("case_id", flat=True))
     index_cases(models.Case.objects.filter(pk__in=cases).values_list("pk", flat=True))
     people = set(wanted.get("person", set()))
+    # a meeting that became (non-)public changes whether the people who attended it may be found
+    people |= set(models.Attendance.objects.filter(meeting_id__in=wanted.get("meeting", set()))
+                  .values_list("person_id", flat=True))
     index_people(models.Person.objects.filter(pk__in=people).values_list("pk", flat=True))
     letters = models.Letter.objects.filter(Q(pk__in=wanted.get("letter", set())) | Q(body_id__in=bodies))
     for letter in letters.select_related("body"):
