@@ -18,8 +18,9 @@ How it is served and driven: `moedebog serve` (gunicorn, WhiteNoise) in its own 
 a Lua script that picks a random address from a list of real permalinks: a mixed run (meetings,
 items and searches in equal parts) and one run per page type. The addresses are sampled from the
 pages an anonymous visitor can open; searches are Danish queries with and without filters. All of
-it twice: as served (the page cache on; each worker process fills its own) and with the page cache
-off, which is what every page costs the first time. Prints a table and writes bench/results/web.json.
+it twice: as served (the page cache on, starting empty, filled by the worker processes together)
+and with the page cache off, which is what every page costs the first time. Prints a table and
+writes bench/results/web.json.
 """
 
 from __future__ import annotations
@@ -170,7 +171,9 @@ class Server:
     def __init__(self, database: str, workers: int, threads: int, cache_seconds: int) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DATABASE_URL": database, "MOEDEBOG_PAGE_CACHE_SECONDS": str(cache_seconds)}
+        self.cache_dir = tempfile.mkdtemp(prefix="moedebog-bench-pages-")  # every run starts cold
+        env = {**os.environ, "DATABASE_URL": database, "MOEDEBOG_PAGE_CACHE_SECONDS": str(cache_seconds),
+               "MOEDEBOG_PAGE_CACHE_DIR": self.cache_dir}
         self.log = open(RESULTS / "web-server.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             [PYTHON, "-m", "moedebog", "serve", "--port", str(self.port), "--workers", str(workers),
@@ -196,6 +199,23 @@ class Server:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
         self.log.close()
+        shutil.rmtree(self.cache_dir, ignore_errors=True)
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by every process in the server's process group."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after the command: state, ppid, pgrp, ...
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
 
 
 def check(url: str, paths: list[str]) -> None:
@@ -206,16 +226,19 @@ def check(url: str, paths: list[str]) -> None:
                 raise SystemExit(f"{path}: {response.status}")
 
 
-def wrk(url: str, paths: list[str], connections: int, duration: int, threads: int) -> dict[str, Any]:
+def wrk(url: str, paths: list[str], connections: int, duration: int, threads: int,
+        server_pgid: int | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "paths.lua"
         script.write_text(LUA)
         listing = Path(tmp) / "paths.txt"
         listing.write_text("\n".join(paths) + "\n")
         env = {**os.environ, "WEB_BENCH_PATHS": str(listing)}
+        cpu_before = group_cpu_seconds(server_pgid) if server_pgid else 0.0
         out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s",
                               "--timeout", "10s", "-s", str(script), url], env=env, check=True, text=True,
                              capture_output=True).stdout
+    cpu = group_cpu_seconds(server_pgid) - cpu_before if server_pgid else 0.0
     line = next(x for x in out.splitlines() if x.startswith("WEB_BENCH_JSON "))
     raw = json.loads(line.split(" ", 1)[1])
     errors = raw["connect"] + raw["read"] + raw["write"] + raw["status"] + raw["timeout"]
@@ -225,6 +248,8 @@ def wrk(url: str, paths: list[str], connections: int, duration: int, threads: in
         "p50_ms": round(raw["p50_us"] / 1000, 1), "p95_ms": round(raw["p95_us"] / 1000, 1),
         "p99_ms": round(raw["p99_us"] / 1000, 1), "max_ms": round(raw["max_us"] / 1000, 1),
         "errors": errors, "error_detail": {k: raw[k] for k in ("connect", "read", "write", "status", "timeout")},
+        # what a request costs the server, whatever else the machine is doing; cores / this = capacity
+        "server_cpu_ms_per_request": round(cpu * 1000 / raw["requests"], 2) if raw["requests"] and cpu else None,
     }
 
 
@@ -234,11 +259,14 @@ def verdict(run: dict[str, Any]) -> bool:
 
 
 def report(modes: dict[str, dict[str, dict[str, Any]]]) -> str:
-    lines = [f"{'server':15} {'pages':8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}  target"]
+    lines = [f"{'server':15} {'pages':8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
+             f"{'cpu ms/req':>10}  target"]
     for mode, runs in modes.items():
         for name, r in runs.items():
+            cpu = r["server_cpu_ms_per_request"]
             lines.append(f"{mode:15} {name:8} {r['requests_per_s']:8.1f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
-                         f"{r['p99_ms']:8.1f} {r['errors']:7d}  {'met' if verdict(r) else 'MISSED'}")
+                         f"{r['p99_ms']:8.1f} {r['errors']:7d} {cpu if cpu is not None else '-':>10}  "
+                         f"{'met' if verdict(r) else 'MISSED'}")
     return "\n".join(lines)
 
 
@@ -250,9 +278,10 @@ def drive(database: str, paths: dict[str, list[str]], args: argparse.Namespace, 
         check(server.url, paths["meeting"][:20] + paths["item"][:20] + paths["search"][:20])
         mixed = [p for kind in ("meeting", "item", "search") for p in paths[kind]]
         wrk(server.url, mixed, args.connections, 5, 2)  # warm-up: connections, compiled templates, caches
-        runs = {"mixed": wrk(server.url, mixed, args.connections, args.duration, 2)}
+        pgid = server.process.pid
+        runs = {"mixed": wrk(server.url, mixed, args.connections, args.duration, 2, pgid)}
         for kind in ("meeting", "item", "search"):
-            runs[kind] = wrk(server.url, paths[kind], args.connections, args.duration, 2)
+            runs[kind] = wrk(server.url, paths[kind], args.connections, args.duration, 2, pgid)
     finally:
         server.stop()
     return runs

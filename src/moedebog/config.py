@@ -41,6 +41,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Mappen som relative filnavne fra `moedebog import` regnes fra, når kildedokumenter hentes på sitet."),
     Setting("MOEDEBOG_PAGE_CACHE_SECONDS", "600",
             "Sekunder en offentlig side højst gemmes i cachen (ændringer i arkivet rydder den straks); 0 slår fra."),
+    Setting("MOEDEBOG_PAGE_CACHE_DIR", "var/page-cache",
+            "Mappen hvor webarkivets sidecache ligger (delt af alle arbejdsprocesser på maskinen)."),
     Setting("MOEDEBOG_FILES", "var/files",
             "Mappen hvor hentede filer (bilag som PDF) gemmes; relativ til arbejdsmappen."),
     Setting("MOEDEBOG_EMAIL_HOST", "localhost", "SMTP-serveren som høringer og påmindelser sendes gennem."),

@@ -66,8 +66,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MOEDEBOG_SOURCE_ROOT = config.path("MOEDEBOG_SOURCE_ROOT")
 MOEDEBOG_PAGE_CACHE_SECONDS = int(config.get("MOEDEBOG_PAGE_CACHE_SECONDS") or 0)
-# per worker process; the public pages cache keeps at most this many (see moedebog.site.pagecache)
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}}
+# "pages": the public archive's rendered pages, in files shared by every worker process of a machine
+# (moedebog.site.pagecache keys them by the archive's generation, so they are never stale)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": config.path("MOEDEBOG_PAGE_CACHE_DIR"),
+        "TIMEOUT": MOEDEBOG_PAGE_CACHE_SECONDS or None,
+        "OPTIONS": {"MAX_ENTRIES": 50000, "CULL_FREQUENCY": 4},
+    },
+}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
 CSRF_COOKIE_HTTPONLY = True

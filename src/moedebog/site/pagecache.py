@@ -10,7 +10,8 @@ entries expire after ``MOEDEBOG_PAGE_CACHE_SECONDS`` (0 turns the cache off).
 
 Only anonymous GET requests are cached (logged-in readers may see more), only 200 responses, and
 the key carries the host (feeds hold absolute addresses) and the full path with its query string.
-The cache is Django's default cache: memory per worker process unless CACHES says otherwise.
+The cache is Django's cache "pages": files in MOEDEBOG_PAGE_CACHE_DIR, shared by the worker
+processes of a machine, so a page is rendered once per machine rather than once per process.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 
@@ -79,6 +80,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if not seconds or request.method != "GET" or (user is not None and user.is_authenticated):
             return view(request, *args, **kwargs)
         key = _key(request)
+        cache = caches["pages"]
         hit = cache.get(key)
         if hit is not None:
             status, content, headers = hit

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from moedebog.archive import models
 from moedebog.site import visibility
@@ -17,9 +17,8 @@ THEME_ITEMS = 5
 CASE_ITEMS = 4
 #: A bound on the items of one case read for the window (a case has tens).
 CASE_LIMIT = 1000
-#: How many of an item's themes the item page follows, and how many rows it reads for them.
+#: How many of an item's themes the item page follows.
 MAX_THEMES = 4
-THEME_ROWS = 40
 
 
 @dataclass(slots=True)
@@ -111,25 +110,30 @@ def case_window(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> tuple[li
 
 
 def themes(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[ThemeThread]:
-    """The item's themes with their most recent items in other meetings, in one query: the latest
-    items sharing any of the item's themes, grouped by theme. A theme that is rarely on the agenda
-    can be crowded out by a frequent one; its own page lists all its items."""
+    """The item's most specific themes, each with its latest items at other meetings.
+
+    Specific first: a theme shared by few items says more than one shared by thousands. "Latest"
+    is latest added to the archive, which follows the index on (theme, item) backwards and stops
+    after a few rows, instead of sorting every item of a theme that spans decades by date; the few
+    rows are then shown newest meeting first.
+    """
     links = models.Topic.items.through.objects
-    mine = links.filter(agendaitem_id=item.pk).values("topic_id")
-    rows = (links.filter(visibility.item_filter("agendaitem__", viewer), topic_id__in=mine)
-            .exclude(agendaitem__meeting_id=item.meeting_id)
-            .select_related("topic", "agendaitem__meeting__body")
-            .only("topic__key", "topic__label", "agendaitem__number", "agendaitem__title",
-                  "agendaitem__meeting__start", "agendaitem__meeting__time_known",
-                  "agendaitem__meeting__body__path", "agendaitem__meeting__body__name")
-            .order_by("-agendaitem__meeting__start", "agendaitem__order")[:THEME_ROWS])
-    grouped: dict[int, ThemeThread] = {}
-    for row in rows:
-        thread = grouped.setdefault(row.topic_id, ThemeThread(row.topic, [], 0))
-        if len(thread.items) < THEME_ITEMS:
-            thread.items.append(row.agendaitem)
-            thread.total += 1
-    return sorted(grouped.values(), key=lambda t: t.topic.label)[:MAX_THEMES]
+    mine = links.filter(agendaitem_id=item.pk).values("topic_id")  # a subquery: the count must not reuse it
+    topics = list(models.Topic.objects.filter(pk__in=mine).annotate(size=Count("items")).filter(size__gt=1)
+                  .order_by("size", "label")[:MAX_THEMES])
+    out = []
+    for topic in topics:
+        rows = (links.filter(visibility.item_filter("agendaitem__", viewer), topic_id=topic.pk)
+                .exclude(agendaitem__meeting_id=item.meeting_id)
+                .select_related("agendaitem__meeting__body")
+                .only("agendaitem__number", "agendaitem__title", "agendaitem__meeting__start",
+                      "agendaitem__meeting__time_known", "agendaitem__meeting__body__path",
+                      "agendaitem__meeting__body__name")
+                .order_by("-agendaitem_id")[:THEME_ITEMS])
+        found = sorted((row.agendaitem for row in rows), key=lambda i: i.meeting.start, reverse=True)
+        if found:
+            out.append(ThemeThread(topic, found, len(found)))
+    return out
 
 
 def letters(item: models.AgendaItem) -> list[models.Letter]:
