@@ -98,6 +98,17 @@ def _record_failure(digest: str, name: str, size: int, error: str, document: Doc
         )
 
 
+def _record_imported(digest: str, name: str, size: int, document: Document, warnings: list[str],
+                     meeting: models.Meeting | None = None, letter: models.Letter | None = None) -> None:
+    """The source document's row: what was read, and the meeting or letter it became."""
+    models.SourceDocument.objects.update_or_create(
+        sha256=digest,
+        defaults={"name": name[:1000], "size": size, "format": document.format, "kind": document.kind,
+                  "parser_version": PARSER_VERSION, "status": models.SourceDocument.Status.IMPORTED, "error": "",
+                  "warnings": warnings, "meeting": meeting, "letter": letter},
+    )
+
+
 def _import_document(document: Document, digest: str, name: str, size: int) -> ImportResult:
     if document.kind == "letter":
         return _import_letter(document, digest, name, size)
@@ -118,21 +129,7 @@ def _import_document(document: Document, digest: str, name: str, size: int) -> I
     if document.participants:
         people.write_attendance(document.participants)
     _update_meeting(meeting, document, previous_kinds)
-    models.SourceDocument.objects.update_or_create(
-        sha256=digest,
-        defaults={
-            "name": name[:1000],
-            "size": size,
-            "format": document.format,
-            "kind": document.kind,
-            "parser_version": PARSER_VERSION,
-            "status": models.SourceDocument.Status.IMPORTED,
-            "error": "",
-            "warnings": warnings,
-            "meeting": meeting,
-            "letter": None,
-        },
-    )
+    _record_imported(digest, name, size, document, warnings, meeting=meeting)
     threads.link_meeting(meeting)
     search.index_meeting(meeting)  # the search index changes in this document's transaction
     _after_import(meeting=meeting)
@@ -252,21 +249,7 @@ def _import_letter(document: Document, digest: str, name: str, size: int) -> Imp
     letter.signatories = list(document.signatories)
     letter.sections = [{"kind": s.kind, "title": s.title, "text": s.text} for s in document.sections]
     letter.save()
-    models.SourceDocument.objects.update_or_create(
-        sha256=digest,
-        defaults={
-            "name": name[:1000],
-            "size": size,
-            "format": document.format,
-            "kind": document.kind,
-            "parser_version": PARSER_VERSION,
-            "status": models.SourceDocument.Status.IMPORTED,
-            "error": "",
-            "warnings": list(document.warnings),
-            "meeting": None,
-            "letter": letter,
-        },
-    )
+    _record_imported(digest, name, size, document, list(document.warnings), letter=letter)
     threads.link_letter(letter)
     search.index_letter(letter)
     _after_import(letter=letter)
