@@ -5,22 +5,13 @@ module turns its answer into what the page shows. Links are made here from the r
 name, through ``site.visibility`` and ``site.permalinks``: a hit whose record the reader may not
 see is dropped (a second lock on the door the engine already keeps shut), and every link is the
 page's own permalink.
-
-Where the engine is not installed, a plain database scan stands in (``scan_search``): every word
-must occur in the item's title or one of its visible sections. It is correct but slow on a large
-archive, without stemming or ranking.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -39,10 +30,8 @@ FIELD_OF = {"organ": "body", "aar": "year", "type": "record", "art": "kind"}
 def search(request: SearchRequest, page_size: int) -> Results:
     if request.empty:
         return Results(request, 0, [], [])
-    try:
-        from moedebog.search import engine
-    except ImportError:
-        return scan_search(request, page_size)
+    from moedebog.search import engine
+
     return engine_search(engine, request, page_size)
 
 
@@ -125,108 +114,3 @@ def _visible_hits(found: list[Any]) -> list[Hit]:
             start = timezone.make_aware(datetime.combine(x.date, time())) if x.date else None
             out.append(Hit("letter", str(x), permalinks.letter_url(x), snippet, start=start))
     return out
-
-
-# ------------------------------------------------------------------ the stand-in: a database scan
-
-_WORD = re.compile(r"\w[\w-]*", re.UNICODE)
-SNIPPET = 220
-
-
-def _words(q: str) -> list[str]:
-    return [w for w in _WORD.findall(q) if len(w) > 1][:10]
-
-
-def _sections(kind: str = "") -> Q:
-    """Sections a reader may see: decisions only where the minutes are published."""
-    visible = ~Q(kind=models.Section.Kind.DECISION) | visibility.meeting_filter(
-        "item__meeting__", states=visibility.MINUTES_STATES)
-    return visible & Q(kind=kind) if kind else visible
-
-
-def _matches(words: list[str], kind: str):
-    items = visibility.items()
-    for word in words:
-        in_section = models.Section.objects.filter(_sections(kind), item=OuterRef("pk"), text__icontains=word)
-        items = items.filter(Exists(in_section) if kind else (Q(title__icontains=word) | Exists(in_section)))
-    if kind and not words:
-        items = items.filter(Exists(models.Section.objects.filter(_sections(kind), item=OuterRef("pk"))))
-    return items
-
-
-def _filtered(request: SearchRequest, items, skip: str = ""):
-    if request.body and skip != "organ":
-        items = items.filter(Q(meeting__body__path=request.body) | Q(meeting__body__parent__path=request.body))
-    if request.year and skip != "aar":
-        items = items.filter(meeting__start__year=request.year)
-    if request.start:
-        items = items.filter(meeting__start__date__gte=request.start)
-    if request.end:
-        items = items.filter(meeting__start__date__lte=request.end)
-    if request.case:
-        items = items.filter(case__number__iexact=request.case)
-    if request.person:
-        items = items.filter(Q(meeting__attendance__person__name__icontains=request.person)
-                             | Q(sections__text__icontains=request.person)).distinct()
-    return items
-
-
-def _snippet(item: models.AgendaItem, words: list[str], kind: str) -> tuple[list[tuple[str, bool]], str]:
-    sections = [s for s in item.sections.all() if not kind or s.kind == kind]
-    lowered = [w.lower() for w in words]
-    best = next((s for s in sections if any(w in s.text.lower() for w in lowered)), sections[0] if sections else None)
-    if best is None:
-        return [], ""
-    text = " ".join(best.text.split())
-    at = min((text.lower().find(w) for w in lowered if w in text.lower()), default=0)
-    start = max(0, at - SNIPPET // 3)
-    piece = ("…" if start else "") + text[start:start + SNIPPET] + ("…" if start + SNIPPET < len(text) else "")
-    if not words:
-        return [(piece, False)], best.kind
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)), re.IGNORECASE)
-    fragments, last = [], 0
-    for m in pattern.finditer(piece):
-        fragments += [(piece[last:m.start()], False), (m.group(0), True)]
-        last = m.end()
-    return [*fragments, (piece[last:], False)], best.kind
-
-
-def scan_search(request: SearchRequest, page_size: int) -> Results:
-    if request.record and request.record != "item":
-        return Results(request, 0, [], [])
-    kind = request.kind if request.kind in dict(models.Section.Kind.choices) else ""
-    words = _words(request.q)
-    base = _matches(words, kind)
-    items = _filtered(request, base)
-    order = ("meeting__start", "order") if request.sort == "aeldste" else ("-meeting__start", "order")
-    total = items.count()
-    offset = (request.page - 1) * page_size
-    rows = list(items.select_related("meeting", "meeting__body").prefetch_related("sections")
-                .order_by(*order)[offset:offset + page_size])
-    hits = []
-    for item in rows:
-        fragments, section_kind = _snippet(item, words, kind)
-        hits.append(Hit("item", f"{item.number}. {item.title}", permalinks.item_url(item), highlight(fragments),
-                        item.meeting.body.name, item.meeting.start, section_kind, item, item.meeting))
-    return Results(request, total, hits, _scan_facets(replace(request, kind=kind), base))
-
-
-def _scan_facets(request: SearchRequest, base) -> list[Facet]:
-    bodies = Counter(_filtered(request, base, skip="organ").values_list("meeting__body__path", "meeting__body__name"))
-    years = Counter(_filtered(request, base, skip="aar").annotate(y=ExtractYear("meeting__start"))
-                    .values_list("y", flat=True))
-    kinds = Counter(models.Section.objects.filter(_sections(), item__in=_filtered(request, base))
-                    .values_list("kind", flat=True))
-    body = Facet("organ", gettext("Organ"), [
-        FacetValue(path, name, n, path == request.body,
-                   request.query_string(body="" if path == request.body else path, page=1))
-        for (path, name), n in sorted(bodies.items(), key=lambda kv: -kv[1])])
-    year = Facet("aar", gettext("År"), [
-        FacetValue(str(y), str(y), n, y == request.year,
-                   request.query_string(year=None if y == request.year else y, page=1))
-        for y, n in sorted(years.items(), reverse=True)])
-    kind = Facet("art", gettext("Afsnit"), [
-        FacetValue(k, str(KINDS[k]), n, k == request.kind,
-                   request.query_string(kind="" if k == request.kind else k, page=1))
-        for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]) if k in KINDS])
-    return [f for f in (body, year, kind) if f.values]

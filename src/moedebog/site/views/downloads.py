@@ -13,7 +13,7 @@ from moedebog import publish
 from moedebog.site import permalinks
 from moedebog.site.pagecache import cached_page
 from moedebog.site.queries import documents, meetings
-from moedebog.site.views.pages import _meeting
+from moedebog.site.views.pages import meeting_day
 from moedebog.site.visibility import shows_agenda, shows_minutes, viewer_for
 
 CONTENT_TYPES = {
@@ -24,7 +24,7 @@ CONTENT_TYPES = {
 
 
 def _one(request: HttpRequest, path: str, day: str):
-    found = _meeting(request, path, day)
+    found = meeting_day(request, path, day)
     if len(found.meetings) != 1:
         raise Http404
     return found.meetings[0]

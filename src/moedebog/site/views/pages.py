@@ -35,7 +35,7 @@ def body(request: HttpRequest, path: str) -> HttpResponse:
     return render(request, "site/body.html", {"page": page, "body": page.body})
 
 
-def _meeting(request: HttpRequest, path: str, day: str) -> meetings.Day:
+def meeting_day(request: HttpRequest, path: str, day: str) -> meetings.Day:
     """The one meeting the address names, or a list of that day's meetings when it names several."""
     key = permalinks.parse_day(day)
     if key is None:
@@ -49,7 +49,7 @@ def _meeting(request: HttpRequest, path: str, day: str) -> meetings.Day:
 @require_safe
 @cached_page
 def meeting(request: HttpRequest, path: str, day: str) -> HttpResponse:
-    found = _meeting(request, path, day)
+    found = meeting_day(request, path, day)
     if len(found.meetings) > 1:
         return render(request, "site/day.html", {"meetings": found.meetings, "body": found.meetings[0].body})
     page = meetings.meeting_page(found.meetings[0], viewer_for(request), found.shared)
@@ -61,8 +61,8 @@ def meeting(request: HttpRequest, path: str, day: str) -> HttpResponse:
 @cached_page
 def item(request: HttpRequest, path: str, day: str, number: str) -> HttpResponse:
     viewer = viewer_for(request)
-    day = _meeting(request, path, day)
-    found = [(m, items.find_item(m, number, viewer)) for m in day.meetings]
+    that_day = meeting_day(request, path, day)
+    found = [(m, items.find_item(m, number, viewer)) for m in that_day.meetings]
     found = [(m, i) for m, i in found if i is not None]
     if not found:
         raise Http404
@@ -71,7 +71,7 @@ def item(request: HttpRequest, path: str, day: str, number: str) -> HttpResponse
                                                  "number": number})
     page = items.item_page(found[0][1], viewer)
     context = {"page": page, "item": page.item, "meeting": page.item.meeting, "body": page.item.meeting.body,
-               "precise": day.shared}
+               "precise": that_day.shared}
     return render(request, "site/item.html", context)
 
 
