@@ -74,3 +74,12 @@ def test_permalink_of_an_item_quotes_odd_numbers(site) -> None:
     item = models.AgendaItem.objects.filter(public=True).first()
     item.number = "3 a/b"
     assert permalinks.item_url(item).endswith("/3%20a%2Fb")
+
+
+def test_error_page_needs_no_database_and_tells_nothing(rf) -> None:
+    """The 500 page is rendered without a request context (the database may be what failed)."""
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500 and "Der opstod en fejl" in html and "Traceback" not in html
