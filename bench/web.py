@@ -107,14 +107,16 @@ def stats(database: str) -> dict[str, int]:
     return json.loads(moedebog(database, "stats", "--json").stdout)
 
 
-def load_archive(database: str, corpus: Path, meetings: int) -> dict[str, Any]:
-    """Import the corpus unless the database already holds it; returns what loading took."""
+def load_archive(database: str, corpus: Path, meetings: int, record: Path) -> dict[str, Any]:
+    """Import the corpus unless the database already holds it; returns what loading took (kept in
+    ``record`` beside the database, so a later run that reuses it still reports the import)."""
     try:
         before = stats(database)
     except subprocess.CalledProcessError:
         before = {"meetings": 0}
     if before.get("meetings", 0) >= meetings:
-        return {"loaded": "reused", "stats": before}
+        earlier = json.loads(record.read_text()) if record.exists() else {}
+        return {**earlier, "loaded": "reused", "stats": before}
     if before.get("meetings", 0):
         raise SystemExit(f"{database} holds {before['meetings']} meetings, not {meetings}: remove it or "
                          "name another database")
@@ -124,8 +126,11 @@ def load_archive(database: str, corpus: Path, meetings: int) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     after = stats(database)
     print(f"imported in {seconds:.0f} s: {after}", file=sys.stderr)
-    return {"loaded": "imported", "seconds": round(seconds, 1),
-            "meetings_per_s": round(after["meetings"] / seconds, 1), "stats": after}
+    result = {"loaded": "imported", "method": "moedebog import (the archive's import service)",
+              "seconds": round(seconds, 1), "meetings_per_s": round(after["meetings"] / seconds, 1),
+              "load_average": [round(x, 2) for x in os.getloadavg()], "stats": after}
+    record.write_text(json.dumps(result))
+    return result
 
 
 # -- addresses ------------------------------------------------------------------------------------------
@@ -323,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     database = args.database or f"sqlite:///{RESULTS / f'web-{args.meetings}.sqlite3'}"
     corpus = build_corpus(args.meetings, args.seed)
-    loading = load_archive(database, corpus, args.meetings)
+    loading = load_archive(database, corpus, args.meetings, RESULTS / f"web-{args.meetings}-load.json")
     paths = sample_paths(database, args.sample, args.seed)
     workers = args.workers or (os.cpu_count() or 1) + 1
     load_before = os.getloadavg()
