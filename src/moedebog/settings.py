@@ -51,6 +51,8 @@ TEMPLATES = [
     }
 ]
 DATABASES = {"default": config.database_config()}
+# keep connections between requests (per server thread): SQLite then keeps its page cache warm too
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk")]
