@@ -106,6 +106,21 @@ class Server:
         self.log.close()
 
 
+def wait_for_other_sessions(connection, timeout: float = 10) -> None:
+    """PostgreSQL ends a server process's sessions a moment after the process is gone; the test
+    database can only be dropped when they have."""
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                           "AND pid <> pg_backend_pid()")
+            if cursor.fetchone()[0] == 0:
+                return
+        time.sleep(0.2)
+
+
 def run_axe(page) -> list[dict]:
     """axe-core's violations on the page (all rules that axe runs by default, best practices too)."""
     page.evaluate(AXE.read_text(encoding="utf-8"))

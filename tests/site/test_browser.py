@@ -63,6 +63,8 @@ def server(archive, django_db_blocker):
     running = browser.Server(url)
     yield running
     running.stop()
+    with django_db_blocker.unblock():
+        browser.wait_for_other_sessions(connection)
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +79,11 @@ def chromium(server):
             instance = p.chromium.launch(executable_path=browser.CHROMIUM, args=browser.LAUNCH_ARGS)
             yield instance
             instance.close()
+            # the tests' database connection was opened while Playwright's loop ran, so it belongs to
+            # that context: close it here, or PostgreSQL cannot drop the test database at the end
+            from django.db import connections
+
+            connections.close_all()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
