@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from moedebog.archive import models
+from moedebog.archive.services.exporting import item_record
 from moedebog.documents import records
 from moedebog.publish.versions import public_version
 
@@ -34,18 +35,7 @@ def meeting_document(meeting: models.Meeting, kind: str = "agenda", public: bool
     rows = (meeting.items.select_related("case").prefetch_related("sections", "attachments", "absences__person")
             .order_by("order", "pk"))
     for row in rows:
-        sections = [records.Section(s.kind, s.title, s.text) for s in sorted(row.sections.all(), key=lambda s: s.order)
-                    if minutes or s.kind != models.Section.Kind.DECISION]
-        items.append(records.Item(
-            number=row.number, title=row.title, heading=headings.get(row.heading_id),
-            case_number=row.case.number if row.case else None,
-            handlers=[h for h in row.handlers.split("/") if h], sections=sections,
-            attachments=[records.Attachment(a.title, a.ref or None)
-                         for a in sorted(row.attachments.all(), key=lambda a: a.order)],
-            public=row.public,
-            absences=[records.ItemAbsence(a.person.name, a.reason or None) for a in row.absences.all()]
-            if minutes else [],
-        ))
+        items.append(item_record(row, headings, minutes, absences=True))
     participants = []
     if minutes:
         for row in meeting.attendance.select_related("person", "person__municipality").order_by("pk"):

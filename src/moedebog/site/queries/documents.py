@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from moedebog.archive import models
+from moedebog.archive.services.exporting import item_record
 from moedebog.documents import records
 from moedebog.site import visibility
 from moedebog.site.visibility import ANONYMOUS, Viewer
@@ -37,16 +38,7 @@ def meeting_document(meeting: models.Meeting, kind: str, viewer: Viewer = ANONYM
     qs = (visibility.items(viewer).filter(meeting=meeting).select_related("case")
           .prefetch_related("sections", "attachments").order_by("order"))
     for row in qs:
-        sections = [records.Section(s.kind, s.title, s.text) for s in sorted(row.sections.all(), key=lambda s: s.order)
-                    if minutes or s.kind != models.Section.Kind.DECISION]
-        items.append(records.Item(
-            number=row.number, title=row.title, heading=headings.get(row.heading_id),
-            case_number=row.case.number if row.case else None,
-            handlers=[h for h in row.handlers.split("/") if h], sections=sections,
-            attachments=[records.Attachment(a.title, a.ref or None)
-                         for a in sorted(row.attachments.all(), key=lambda a: a.order)],
-            public=row.public,
-        ))
+        items.append(item_record(row, headings, minutes))
     participants = []
     if minutes:
         for row in meeting.attendance.select_related("person", "person__municipality").order_by("pk"):
