@@ -23,12 +23,16 @@ class SearchUnavailable(RuntimeError):
 
 
 class Backend:
+    """``scored=False`` asks for the same rows with a score of 0: counting and facets need only
+    which rows match, and scoring every match (BM25 on SQLite, ts_rank on PostgreSQL, which reads
+    each row's tsvector) is most of what a match over tens of thousands of rows costs."""
+
     name = ""
 
-    def doc_match(self, plan: Plan) -> tuple[str, list[object]]:
+    def doc_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         raise NotImplementedError
 
-    def part_match(self, plan: Plan) -> tuple[str, list[object]]:
+    def part_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         raise NotImplementedError
 
 
@@ -57,25 +61,27 @@ class SqliteBackend(Backend):
         negative = " OR ".join(self.compile(e) for e in plan.must_not) or None
         return positive, negative
 
-    def doc_match(self, plan: Plan) -> tuple[str, list[object]]:
+    def doc_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         positive, negative = self.match(plan)
         weights = ", ".join(str(w) for w in WEIGHTS)
         if positive:
             expr = f"({positive}) NOT ({negative})" if negative else positive
-            return (f"SELECT rowid AS id, -bm25(search_doc_fts, {weights}) AS score "
+            score = f"-bm25(search_doc_fts, {weights})" if scored else "0.0"
+            return (f"SELECT rowid AS id, {score} AS score "
                     f"FROM search_doc_fts WHERE search_doc_fts MATCH %s {self.KEEP}", [expr])
         if negative:
             return ("SELECT id, 0.0 AS score FROM search_searchdoc WHERE id NOT IN "
                     "(SELECT rowid FROM search_doc_fts WHERE search_doc_fts MATCH %s)", [negative])
         return "SELECT id, 0.0 AS score FROM search_searchdoc", []
 
-    def part_match(self, plan: Plan) -> tuple[str, list[object]]:
+    def part_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         positive, negative = self.match(plan)
         weights = f"{WEIGHTS[0]}, {WEIGHTS[2]}, {WEIGHTS[3]}"
         if positive:
             expr = f"({positive}) NOT ({negative})" if negative else positive
+            score = f"-bm25(search_part_fts, {weights})" if scored else "0.0"
             return ("SELECT p.doc_id AS doc_id, p.kind AS kind, f.score AS score FROM "
-                    f"(SELECT rowid AS id, -bm25(search_part_fts, {weights}) AS score FROM search_part_fts "
+                    f"(SELECT rowid AS id, {score} AS score FROM search_part_fts "
                     f"WHERE search_part_fts MATCH %s {self.KEEP}) f JOIN search_searchpart p ON p.id = f.id", [expr])
         if negative:
             return ("SELECT p.doc_id AS doc_id, p.kind AS kind, 0.0 AS score FROM search_searchpart p "
@@ -121,19 +127,19 @@ class PostgresBackend(Backend):
     def _rank(self) -> str:
         return f"ts_rank('{self.RANK_WEIGHTS}', tsv, query, {self.NORMALISATION})"
 
-    def doc_match(self, plan: Plan) -> tuple[str, list[object]]:
+    def doc_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         tsquery = self.tsquery(plan)
         if tsquery is None:
             return "SELECT id, 0.0 AS score FROM search_searchdoc", []
-        score = self._rank() if plan.must else "0.0"
+        score = self._rank() if plan.must and scored else "0.0"
         return (f"SELECT id, {score} AS score FROM search_searchdoc, CAST(%s AS tsquery) query "
                 "WHERE tsv @@ query", [tsquery])
 
-    def part_match(self, plan: Plan) -> tuple[str, list[object]]:
+    def part_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         tsquery = self.tsquery(plan)
         if tsquery is None:
             return "SELECT doc_id, kind, 0.0 AS score FROM search_searchpart", []
-        score = self._rank() if plan.must else "0.0"
+        score = self._rank() if plan.must and scored else "0.0"
         return (f"SELECT doc_id, kind, {score} AS score FROM search_searchpart, CAST(%s AS tsquery) query "
                 "WHERE tsv @@ query", [tsquery])
 
