@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from moedebog import publish
 from moedebog.site import permalinks
-from moedebog.site.pagecache import cached_page
+from moedebog.site.pagecache import cached_body_page
 from moedebog.site.queries import documents, meetings
 from moedebog.site.views.pages import meeting_day
 from moedebog.site.visibility import shows_agenda, shows_minutes, viewer_for
@@ -42,7 +42,7 @@ def source(request: HttpRequest, path: str, day: str, prefix: str) -> FileRespon
 
 
 @require_safe
-@cached_page
+@cached_body_page
 def generated(request: HttpRequest, path: str, day: str, name: str, fmt: str) -> HttpResponse:
     """The agenda or minutes in the house layout, rendered from what the reader may see."""
     kind = {v: k for k, v in permalinks.GENERATED_NAMES.items()}.get(name)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from moedebog.site import atom, ical, permalinks, searching
-from moedebog.site.pagecache import cached_page
+from moedebog.site.pagecache import cached_body_page, cached_page
 from moedebog.site.queries import feeds, meetings
 
 ICAL_TYPE = "text/calendar; charset=utf-8"
@@ -71,7 +71,7 @@ def _atom_response(request: HttpRequest, title: str, page_url: str, entries: lis
 
 
 @require_safe
-@cached_page
+@cached_body_page
 def body_calendar(request: HttpRequest, path: str) -> HttpResponse:
     body = _body(path)
     return _calendar_response(request, gettext("Møder i %(body)s") % {"body": body.name}, feeds.calendar_meetings(body),
@@ -79,7 +79,7 @@ def body_calendar(request: HttpRequest, path: str) -> HttpResponse:
 
 
 @require_safe
-@cached_page
+@cached_body_page
 def body_meetings(request: HttpRequest, path: str) -> HttpResponse:
     body = _body(path)
     return _atom_response(request, gettext("Nye møder i %(body)s") % {"body": body.name}, permalinks.body_url(body),
@@ -87,7 +87,7 @@ def body_meetings(request: HttpRequest, path: str) -> HttpResponse:
 
 
 @require_safe
-@cached_page
+@cached_body_page
 def body_decisions(request: HttpRequest, path: str) -> HttpResponse:
     body = _body(path)
     title = gettext("Nye beslutninger i %(body)s") % {"body": body.name}

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from moedebog.site import chart, permalinks, searching
-from moedebog.site.pagecache import cached_page
+from moedebog.site.pagecache import cached_body_page, cached_page
 from moedebog.site.queries import calendar, documents, items, letters, meetings, people, threads
 from moedebog.site.visibility import viewer_for
 
@@ -27,7 +27,7 @@ def front(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_page
+@cached_body_page
 def body(request: HttpRequest, path: str) -> HttpResponse:
     page = meetings.body_page(path, _int(request.GET.get("aar")), viewer_for(request))
     if page is None:
@@ -47,7 +47,7 @@ def meeting_day(request: HttpRequest, path: str, day: str) -> meetings.Day:
 
 
 @require_safe
-@cached_page
+@cached_body_page
 def meeting(request: HttpRequest, path: str, day: str) -> HttpResponse:
     found = meeting_day(request, path, day)
     if len(found.meetings) > 1:
