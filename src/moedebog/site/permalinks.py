@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from functools import lru_cache
 from urllib.parse import quote
 
 from django.utils import timezone
@@ -55,7 +56,14 @@ def parse_day(text: str) -> DayKey | None:
 
 
 def local_start(meeting: models.Meeting) -> datetime:
-    return timezone.localtime(meeting.start)
+    return _local(meeting.start, timezone.get_current_timezone())
+
+
+@lru_cache(maxsize=16384)
+def _local(moment: datetime, zone: tzinfo) -> datetime:
+    """A stored (UTC) time in the archive's zone, remembered: a page links the same few meetings
+    many times over, and a time-zone conversion costs more than the rest of a link."""
+    return timezone.localtime(moment, zone)
 
 
 def day_key(meeting: models.Meeting, precise: bool = False) -> DayKey:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Q
 
 from moedebog.archive import models
 from moedebog.site import visibility
@@ -112,32 +113,67 @@ def case_window(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> tuple[li
 def themes(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[ThemeThread]:
     """The item's most specific themes, each with its latest items at other meetings.
 
-    Specific first: a theme shared by few items says more than one shared by thousands. "Latest"
-    is latest added to the archive, which follows the index on (theme, item) backwards and stops
-    after a few rows, instead of sorting every item of a theme that spans decades by date; the few
-    rows are then shown newest meeting first.
+    Specific first: a theme shared by few items says more than one shared by thousands. A theme's
+    size is counted only up to ``SIZE_BOUND`` items, so the cost does not grow with the archive:
+    themes larger than that are equally unspecific and follow in label order. "Latest" is latest
+    added to the archive, which follows the index on (theme, item) backwards and stops after a few
+    rows, instead of sorting every item of a theme that spans decades by date; the few rows are
+    then shown newest meeting first. Three statements in all, however many themes: the themes,
+    one union of a limited query per theme, and the items found.
     """
+    topics = _topics(item)
+    if not topics:
+        return []
     links = models.Topic.items.through.objects
-    mine = links.filter(agendaitem_id=item.pk).values("topic_id")  # a subquery: the count must not reuse it
-    topics = list(models.Topic.objects.filter(pk__in=mine).annotate(size=Count("items")).filter(size__gt=1)
-                  .order_by("size", "label")[:MAX_THEMES])
-    out = []
+    parts, params = [], []
     for topic in topics:
         rows = (links.filter(visibility.item_filter("agendaitem__", viewer), topic_id=topic.pk)
                 .exclude(agendaitem__meeting_id=item.meeting_id)
-                .select_related("agendaitem__meeting__body")
-                .only("agendaitem__number", "agendaitem__title", "agendaitem__meeting__start",
-                      "agendaitem__meeting__time_known", "agendaitem__meeting__body__path",
-                      "agendaitem__meeting__body__name")
-                .order_by("-agendaitem_id")[:THEME_ITEMS])
-        found = sorted((row.agendaitem for row in rows), key=lambda i: i.meeting.start, reverse=True)
-        if found:
-            out.append(ThemeThread(topic, found, len(found)))
+                .values_list("topic_id", "agendaitem_id").order_by("-agendaitem_id")[:THEME_ITEMS])
+        sql, sql_params = rows.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) t{len(parts)}")
+        params.extend(sql_params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        pairs = cursor.fetchall()
+    found = {i.pk: i for i in _with_meeting(models.AgendaItem.objects.filter(pk__in=[i for _, i in pairs]))
+             .only("number", "title", "meeting__start", "meeting__time_known", "meeting__body__path",
+                   "meeting__body__name")}
+    out = []
+    for topic in topics:
+        rows = sorted((found[i] for t, i in pairs if t == topic.pk and i in found),
+                      key=lambda i: i.meeting.start, reverse=True)
+        if rows:
+            out.append(ThemeThread(topic, rows, len(rows)))
     return out
+
+
+#: Theme sizes are counted up to this many items (see ``themes``).
+SIZE_BOUND = 500
+
+
+def _topics(item: models.AgendaItem) -> list[models.Topic]:
+    """The item's themes that other items share, most specific first, at most ``MAX_THEMES``.
+    Notes on the item whether any of its themes has letters, so ``letters`` can skip its query."""
+    through = models.Topic.items.through._meta.db_table
+    letters = models.Topic.letters.through._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT t.id, t.key, t.label, (SELECT count(*) FROM (SELECT 1 FROM {through} s "
+            f"WHERE s.topic_id = t.id LIMIT {SIZE_BOUND}) b) AS size, "
+            f"EXISTS (SELECT 1 FROM {letters} l WHERE l.topic_id = t.id) AS has_letters "
+            f"FROM {models.Topic._meta.db_table} t JOIN {through} mine ON mine.topic_id = t.id "
+            "WHERE mine.agendaitem_id = %s", [item.pk])
+        rows = cursor.fetchall()
+    item._letter_themes = any(row[4] for row in rows)
+    shared = sorted((row for row in rows if row[3] > 1), key=lambda row: (row[3], row[2]))[:MAX_THEMES]
+    return [models.Topic(pk=pk, key=key, label=label) for pk, key, label, _, _ in shared]
 
 
 def letters(item: models.AgendaItem) -> list[models.Letter]:
     """Letters (consultations) on the item's themes: public documents sent to the councils."""
+    if getattr(item, "_letter_themes", True) is False:  # ``themes`` found none
+        return []
     return list(models.Letter.objects.filter(topics__items=item).distinct().order_by("-date")[:5])
 
 

@@ -7,11 +7,15 @@ markup, so nothing from a document can become markup on the page.
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
+from functools import lru_cache
+
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import localtime
+from django.utils.timezone import get_current_timezone, localtime
+from django.utils.translation import get_language
 
 from moedebog.archive import models
 from moedebog.publish.model import blocks
@@ -57,21 +61,32 @@ def topic_url(topic: models.Topic) -> str:
 
 # Filters called from Python get the stored UTC time; templates localise only plain variables,
 # so each filter converts to the archive's time zone itself.
+@lru_cache(maxsize=16384)
+def _formatted(moment: datetime, fmt: str, zone: tzinfo, language: str | None) -> str:
+    """A meeting's start in a date format, remembered per time zone and language: lists repeat the
+    same meetings, and Django's date filter looks up every month and day name it prints."""
+    return date_filter(localtime(moment, zone), fmt)
+
+
+def _format(moment: datetime, fmt: str) -> str:
+    return _formatted(moment, fmt, get_current_timezone(), get_language())
+
+
 @register.filter
 def when(meeting: models.Meeting) -> str:
     """ "onsdag 5. februar 2020 kl. 10.00", without the time when the document did not state one."""
     fmt = r"l j. F Y \k\l. H.i" if meeting.time_known else "l j. F Y"
-    return date_filter(localtime(meeting.start), fmt)
+    return _format(meeting.start, fmt)
 
 
 @register.filter
 def short_date(meeting: models.Meeting) -> str:
-    return date_filter(localtime(meeting.start), "j. F Y")
+    return _format(meeting.start, "j. F Y")
 
 
 @register.filter
 def iso_start(meeting: models.Meeting) -> str:
-    return date_filter(localtime(meeting.start), "c")
+    return _format(meeting.start, "c")
 
 
 @register.filter
