@@ -50,10 +50,13 @@ def letter_imported(letter: archive.Letter) -> Consultation | None:
     return c
 
 
-def meeting_imported(meeting: archive.Meeting) -> list[OutsideBody]:
-    """Items whose text has the table of appointments start (or update) that period's register."""
+def meeting_imported(meeting: archive.Meeting, items: list[archive.AgendaItem] | None = None) -> list[OutsideBody]:
+    """Items whose text has the table of appointments start (or update) that period's register.
+
+    ``items``: the meeting's items with their sections prefetched, when the importer has them.
+    """
     saved: list[OutsideBody] = []
-    for item in meeting.items.prefetch_related("sections"):
+    for item in items if items is not None else meeting.items.prefetch_related("sections"):
         text = "\n\n".join(s.text for s in item.sections.all())
         if seats.TITLE.search(text) and seats.find_table(text):
             saved += appointments.import_table(None, item, system=True)

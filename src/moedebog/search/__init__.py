@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["index_letter", "index_meeting", "reindex", "search"]
+__all__ = ["deferred_summaries", "index_letter", "index_meeting", "reindex", "search"]
 
 
 def search(text: str, **kwargs: Any) -> Any:
@@ -26,10 +26,17 @@ def search(text: str, **kwargs: Any) -> Any:
     return run(text, **kwargs)
 
 
-def index_meeting(meeting: Any) -> None:
+def index_meeting(meeting: Any, items: Any = None) -> None:
     from moedebog.search.indexer import index_meeting as run
 
-    run(meeting)
+    run(meeting, items=items)
+
+
+def deferred_summaries() -> Any:
+    """See ``moedebog.search.indexer.deferred_summaries``."""
+    from moedebog.search.indexer import deferred_summaries as run
+
+    return run()
 
 
 def index_letter(letter: Any) -> None:

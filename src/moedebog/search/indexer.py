@@ -12,14 +12,17 @@ batches.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from moedebog.archive import models
-from moedebog.search import extract
+from moedebog.archive.services import loading
+from moedebog.search import extract, signals
 from moedebog.search.compounds import Decompounder
 from moedebog.search.models import SearchDirty, SearchDoc, SearchPart, SearchWord
 from moedebog.search.tokens import Analysed, Columns, analyse, compounds_for, kind_columns, row_columns, tsvector
@@ -137,9 +140,8 @@ class Writer:
 
 # ------------------------------------------------------------------------------------------ records
 
-def _items(queryset: object) -> list[models.AgendaItem]:
-    return list(queryset.select_related("meeting__body", "heading", "case").prefetch_related(  # type: ignore[attr-defined]
-        "sections", "attachments", Prefetch("absences", queryset=models.ItemAbsence.objects.select_related("person"))))
+def _items(queryset: QuerySet[models.AgendaItem]) -> list[models.AgendaItem]:
+    return loading.with_children(queryset)
 
 
 def item_records(items: Iterable[models.AgendaItem]) -> list[extract.Record]:
@@ -197,22 +199,65 @@ def index_items(items: Iterable[models.AgendaItem | int]) -> None:
     Writer().write(item_records(_items(models.AgendaItem.objects.filter(pk__in=ids))))
 
 
-def index_meeting(meeting: models.Meeting, people: bool = True) -> None:
+#: Set inside ``deferred_summaries``: case and person rows are queued, not rewritten per meeting.
+_DEFERRED: ContextVar[bool] = ContextVar("moedebog_search_deferred", default=False)
+
+
+@contextmanager
+def deferred_summaries() -> Iterator[None]:
+    """Rewrite the rows that sum up many meetings (cases, people) once per batch, not once per meeting.
+
+    Why: a case that runs through fifty meetings, or a member who attended them all, would otherwise
+    be reindexed fifty times during one import. Inside the block ``index_meeting`` queues them as
+    ``SearchDirty`` marks in the document's own transaction, so a search made meanwhile still works
+    the queue off before it reads (nothing stale can be found); the block's end rewrites each queued
+    row once. An interrupted batch leaves the marks for the next import or search.
+    """
+    token = _DEFERRED.set(True)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+    with transaction.atomic():
+        flush_pending()
+
+
+def index_meeting(meeting: models.Meeting, people: bool = True,
+                  items: list[models.AgendaItem] | None = None) -> None:
     """(Re)index a meeting with its items, their cases and (with ``people``) the people who attended,
-    then whatever else the signal handlers queued in this transaction."""
+    then whatever else the signal handlers queued in this transaction.
+
+    ``items``: the meeting's items as ``archive.services.loading.meeting_items`` gives them, when the
+    caller has them already.
+    """
     SearchDoc.objects.filter(meeting=meeting).delete()
-    items = _items(meeting.items.all())
+    items = loading.meeting_items(meeting) if items is None else items
     records = meeting_records(_meetings(models.Meeting.objects.filter(pk=meeting.pk))) + item_records(items)
     Writer().write(records)
     cases = {i.case_id for i in items if i.case_id}
+    attendees = set(meeting.attendance.values_list("person_id", flat=True)) if people else set()
+    covered: dict[str, set[int]] = {"item": {i.pk for i in items}, "meeting": {meeting.pk},
+                                    "meeting_row": {meeting.pk}}
+    if _DEFERRED.get():
+        signals.mark("case", cases)
+        signals.mark("person", attendees)
+        _unmark(covered)
+        return
     index_cases(cases)
-    attendees = _stale_people(set(meeting.attendance.values_list("person_id", flat=True))) if people else set()
+    attendees = _stale_people(attendees)
     index_people(attendees)
-    covered = {"item": {i.pk for i in items}, "meeting": {meeting.pk}, "meeting_row": {meeting.pk},
-               "case": cases, "person": attendees}
-    for kind, ids in covered.items():
-        SearchDirty.objects.filter(kind=kind, object_id__in=ids).delete()
+    _unmark(covered | {"case": cases, "person": attendees})
     flush_pending()
+
+
+def _unmark(covered: dict[str, set[int]]) -> None:
+    """Drop the marks of what was just reindexed, in one statement."""
+    condition = Q()
+    for kind, ids in covered.items():
+        if ids:
+            condition |= Q(kind=kind, object_id__in=ids)
+    if condition:
+        SearchDirty.objects.filter(condition).delete()
 
 
 def _stale_people(person_ids: set[int]) -> set[int]:
@@ -273,15 +318,14 @@ def index_letter(letter: models.Letter) -> None:
 
 
 def index_cases(case_ids: Iterable[int]) -> None:
-    ids = list(case_ids)
-    if ids:
+    """Rewrite these cases' rows, in chunks (a batch's end may bring thousands)."""
+    for ids in _chunks(sorted(set(case_ids))):
         SearchDoc.objects.filter(kind="case", case_id__in=ids).delete()
         Writer().write(case_records(ids))
 
 
 def index_people(person_ids: Iterable[int]) -> None:
-    ids = list(person_ids)
-    if ids:
+    for ids in _chunks(sorted(set(person_ids))):
         SearchDoc.objects.filter(kind="person", person_id__in=ids).delete()
         Writer().write(person_records(ids))
 

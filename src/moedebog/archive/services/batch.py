@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from moedebog import search
 from moedebog.archive.services.importer import ImportResult, import_path
 
 #: Names that are never documents (editor and OS droppings).
@@ -116,14 +117,15 @@ def import_paths(paths: Iterable[str | Path], on_result: Callable[[ImportResult]
     summary = Summary()
     bar = Progress(len(files)) if progress else None
     started = time.monotonic()
-    for n, path in enumerate(files, 1):
-        result = import_path(path)
-        summary.add(result)
-        if on_result:
-            on_result(result)
+    with search.deferred_summaries():  # case and person rows: rewritten once, when the batch ends
+        for n, path in enumerate(files, 1):
+            result = import_path(path)
+            summary.add(result)
+            if on_result:
+                on_result(result)
+            if bar:
+                bar.update(n, str(path))
         if bar:
-            bar.update(n, str(path))
-    if bar:
-        bar.close()
+            bar.close()
     summary.seconds = time.monotonic() - started
     return summary

@@ -20,7 +20,7 @@ from django.db import transaction
 
 from moedebog import search
 from moedebog.archive import models
-from moedebog.archive.services import threads
+from moedebog.archive.services import loading, threads
 from moedebog.archive.services.items import ItemWriter
 from moedebog.archive.services.keys import body_kind, meeting_start, municipality_name, slugify, term_for
 from moedebog.archive.services.people import PeopleWriter
@@ -130,9 +130,10 @@ def _import_document(document: Document, digest: str, name: str, size: int) -> I
         people.write_attendance(document.participants)
     _update_meeting(meeting, document, previous_kinds)
     _record_imported(digest, name, size, document, warnings, meeting=meeting)
-    threads.link_meeting(meeting)
-    search.index_meeting(meeting)  # the search index changes in this document's transaction
-    _after_import(meeting=meeting)
+    items = loading.meeting_items(meeting)  # one load for threads, search and the council's hooks
+    threads.link_meeting(meeting, items)
+    search.index_meeting(meeting, items)  # the search index changes in this document's transaction
+    _after_import(meeting=meeting, items=items)
     return ImportResult(
         name,
         "created" if created else "updated",
@@ -218,14 +219,15 @@ def _update_meeting(meeting: models.Meeting, document: Document, previous_kinds:
         meeting.save(update_fields=changed)
 
 
-def _after_import(meeting: models.Meeting | None = None, letter: models.Letter | None = None) -> None:
+def _after_import(meeting: models.Meeting | None = None, letter: models.Letter | None = None,
+                  items: list[models.AgendaItem] | None = None) -> None:
     """Let the council app (appointments, consultations) follow up in this document's transaction."""
     if not apps.is_installed("moedebog.council"):
         return
     from moedebog.council import hooks
 
     if meeting is not None:
-        hooks.meeting_imported(meeting)
+        hooks.meeting_imported(meeting, items)
     if letter is not None:
         hooks.letter_imported(letter)
 

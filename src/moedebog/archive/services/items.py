@@ -64,22 +64,23 @@ class ItemWriter:
 
     # ------------------------------------------------------------------ headings and cases
     def _write_headings(self) -> None:
+        """The document's headings (and those its items name), created in one insert, retitled where needed."""
         existing = {h.number: h for h in self.meeting.headings.all()}
+        wanted: dict[str, str] = {}
         for parsed in self.document.headings:
-            row = existing.get(parsed.number)
-            if row is None:
-                row = models.Heading.objects.create(
-                    meeting=self.meeting, number=parsed.number, title=parsed.title[:500]
-                )
-                existing[parsed.number] = row
-            elif self.authoritative and row.title != parsed.title[:500]:
-                row.title = parsed.title[:500]
-                row.save(update_fields=["title"])
+            wanted.setdefault(parsed.number, parsed.title[:500])
         for item in self.document.items:
-            if item.heading and item.heading.number not in existing:
-                existing[item.heading.number] = models.Heading.objects.create(
-                    meeting=self.meeting, number=item.heading.number, title=item.heading.title[:500]
-                )
+            if item.heading:
+                wanted.setdefault(item.heading.number, item.heading.title[:500])
+        listed = {parsed.number for parsed in self.document.headings}
+        new = [models.Heading(meeting=self.meeting, number=n, title=t) for n, t in wanted.items() if n not in existing]
+        models.Heading.objects.bulk_create(new)
+        for number, title in wanted.items():
+            row = existing.get(number)
+            if row is not None and number in listed and self.authoritative and row.title != title:
+                row.title = title
+                row.save(update_fields=["title"])
+        existing.update((h.number, h) for h in new)
         self._headings = existing
 
     def _preload_cases(self) -> None:

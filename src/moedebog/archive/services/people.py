@@ -43,8 +43,25 @@ class PeopleWriter:
             self._people[key] = person
         return person
 
+    def _preload_municipalities(self, affiliations: set[str]) -> None:
+        """Find or create the municipalities of a participant list at once (KKR's lists name nineteen)."""
+        names: dict[str, str] = {}
+        for affiliation in affiliations:
+            name = municipality_name(affiliation)
+            if name.casefold() not in self._municipalities:
+                names.setdefault(name.casefold(), name)
+        if not names:
+            return
+        found = {m.key: m for m in models.Municipality.objects.filter(key__in=names)}
+        missing = [models.Municipality(key=k, name=n) for k, n in names.items() if k not in found]
+        if missing:
+            models.Municipality.objects.bulk_create(missing, ignore_conflicts=True)
+            found = {m.key: m for m in models.Municipality.objects.filter(key__in=names)}
+        self._municipalities.update(found)
+
     def preload(self, participants: list[Participant]) -> None:
         """Find or create every participant's person with two queries instead of one per person."""
+        self._preload_municipalities({p.affiliation for p in participants if p.affiliation})
         keyed: dict[str, tuple[str, models.Municipality | None]] = {}
         for p in participants:
             municipality = self.municipality(p.affiliation)

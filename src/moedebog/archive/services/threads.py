@@ -10,11 +10,13 @@ for Rammeaftale 2021-2022" in 2020 and the letter "Rammeaftale 2021-22" form one
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
 import snowballstemmer
 from django.db.models import Q
+from django.utils import timezone
 
 from moedebog.archive import models
 from moedebog.documents.dates import parse_date
@@ -75,14 +77,19 @@ def plan_entries(item: models.AgendaItem) -> tuple[list[str], str | None]:
     return [e for e in entries if e], target
 
 
-def link_meeting(meeting: models.Meeting) -> None:
-    """Refresh this meeting's forward-plan entries and themes, and link plans in both directions."""
-    items = list(meeting.items.select_related("heading").prefetch_related("sections"))
+def link_meeting(meeting: models.Meeting, items: list[models.AgendaItem] | None = None) -> None:
+    """Refresh this meeting's forward-plan entries and themes, and link plans in both directions.
+
+    ``items``: the meeting's items with heading selected and sections prefetched, when the caller
+    has them (the importer shares one load between threads, search and the council's hooks).
+    """
+    if items is None:
+        items = list(meeting.items.select_related("heading").prefetch_related("sections"))
     for item in items:
         if _is_plan_item(item):
             _write_plan(item)
     _resolve_plans_from(meeting)
-    _resolve_plans_into(meeting)
+    _resolve_plans_into(meeting, items)
     _write_themes(items)
 
 
@@ -109,25 +116,38 @@ def _write_plan(item: models.AgendaItem) -> None:
     )
 
 
-def _target_meeting(entry: models.ForwardPlanEntry) -> models.Meeting | None:
-    source = entry.item.meeting
-    meetings = models.Meeting.objects.filter(body_id=source.body_id, start__gt=source.start + timedelta(hours=1))
-    if entry.target_date:
-        return meetings.filter(start__date=entry.target_date).first()
-    return meetings.order_by("start").first()
+def _target_meetings(meeting: models.Meeting, entries: list[models.ForwardPlanEntry]) -> dict[date | None, int]:
+    """The meeting each of the entries plans for, by target date (``None``: the next meeting), in at most two queries.
+
+    A dated entry plans for the body's meeting on that day (the latest, if the day has two); an
+    undated one for the body's next meeting. "Later" starts an hour after this meeting, so that a
+    meeting recorded twice a few minutes apart is not its own successor.
+    """
+    later = models.Meeting.objects.filter(body_id=meeting.body_id, start__gt=meeting.start + timedelta(hours=1))
+    targets: dict[date | None, int] = {}
+    if any(e.target_date is None for e in entries):
+        following = later.order_by("start").values_list("pk", flat=True).first()
+        if following is not None:
+            targets[None] = following
+    dates = {e.target_date for e in entries if e.target_date}
+    if dates:
+        for pk, start in later.filter(start__date__in=dates).order_by("-start").values_list("pk", "start"):
+            targets.setdefault(timezone.localtime(start).date(), pk)
+    return targets
 
 
-def _candidates(meeting: models.Meeting) -> list[tuple[models.AgendaItem, set[str]]]:
-    """The meeting's items with the words their titles can be matched on."""
+def _candidates(items: Iterable[models.AgendaItem]) -> list[tuple[models.AgendaItem, set[str]]]:
+    """Items with the words their titles can be matched on."""
     return [(item, {w for w in (*theme_keys(item.title), *_WORD.findall(item.title.lower())) if len(w) >= 4})
-            for item in meeting.items.all()]
+            for item in items]
 
 
-def _resolve(entry: models.ForwardPlanEntry, candidates: list[tuple[models.AgendaItem, set[str]]]) -> None:
+def _resolve(entry: models.ForwardPlanEntry, candidates: list[tuple[models.AgendaItem, set[str]]]) -> bool:
+    """Link the entry to the candidate item that realises it; True when the link changed."""
     best, best_score = None, 0.0
     wanted = set(theme_keys(entry.text)) or {w for w in _WORD.findall(entry.text.lower()) if len(w) >= 3}
     if not wanted:
-        return
+        return False
     for item, have in candidates:
         matched = sum(1 for w in wanted if any(h.startswith(w[:5]) or w.startswith(h[:5]) for h in have))
         score = matched / len(wanted)
@@ -135,36 +155,44 @@ def _resolve(entry: models.ForwardPlanEntry, candidates: list[tuple[models.Agend
             best, best_score = item, score
     if best is not None and best_score >= 0.5 and entry.realized_by_id != best.pk:
         entry.realized_by = best
-        entry.save(update_fields=["realized_by"])
+        return True
+    return False
 
 
 def _resolve_plans_from(meeting: models.Meeting) -> None:
-    entries = models.ForwardPlanEntry.objects.filter(item__meeting=meeting).select_related("item__meeting")
-    cache: dict[int, list[tuple[models.AgendaItem, set[str]]]] = {}
-    for entry in entries:
-        target = _target_meeting(entry)
-        if target is not None:
-            if target.pk not in cache:
-                cache[target.pk] = _candidates(target)
-            _resolve(entry, cache[target.pk])
+    """This meeting's entries, linked to the items of the meetings they plan for."""
+    entries = list(models.ForwardPlanEntry.objects.filter(item__meeting=meeting).only(
+        "text", "target_date", "realized_by_id"))
+    if not entries:
+        return
+    targets = _target_meetings(meeting, entries)
+    if not targets:
+        return
+    by_meeting: dict[int, list[models.AgendaItem]] = {}
+    for item in models.AgendaItem.objects.filter(meeting_id__in=set(targets.values())).only("title", "meeting_id"):
+        by_meeting.setdefault(item.meeting_id, []).append(item)
+    candidates = {pk: _candidates(listed) for pk, listed in by_meeting.items()}
+    changed = [e for e in entries
+               if e.target_date in targets and _resolve(e, candidates.get(targets[e.target_date], []))]
+    models.ForwardPlanEntry.objects.bulk_update(changed, ["realized_by"])
 
 
-def _resolve_plans_into(meeting: models.Meeting) -> None:
+def _resolve_plans_into(meeting: models.Meeting, items: list[models.AgendaItem]) -> None:
     """Entries of earlier meetings that plan for this one (by date, or as the next meeting)."""
     earlier_meetings = models.Meeting.objects.filter(body_id=meeting.body_id, start__lt=meeting.start)
-    previous = earlier_meetings.order_by("-start").first()
-    planned_for_date = Q(target_date=meeting.start.date())
-    planned_as_next = Q(target_date__isnull=True, item__meeting=previous) if previous else Q(pk__in=[])
-    earlier = models.ForwardPlanEntry.objects.filter(
+    previous = earlier_meetings.order_by("-start").values_list("pk", flat=True).first()
+    planned_for_date = Q(target_date=timezone.localtime(meeting.start).date())
+    planned_as_next = Q(target_date__isnull=True, item__meeting_id=previous) if previous else Q(pk__in=[])
+    earlier = list(models.ForwardPlanEntry.objects.filter(
         planned_for_date | planned_as_next,
         item__meeting__body_id=meeting.body_id,
         item__meeting__start__lt=meeting.start,
         realized_by__isnull=True,
-    )
-    candidates = None
-    for entry in earlier:  # the filter already says these plan for this meeting
-        candidates = candidates if candidates is not None else _candidates(meeting)
-        _resolve(entry, candidates)
+    ).only("text", "target_date", "realized_by_id"))
+    if not earlier:  # the filter already says these plan for this meeting
+        return
+    candidates = _candidates(items)
+    models.ForwardPlanEntry.objects.bulk_update([e for e in earlier if _resolve(e, candidates)], ["realized_by"])
 
 
 def _write_themes(items: list[models.AgendaItem]) -> None:
