@@ -45,10 +45,19 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
+#: The control characters of _BAD_CHARS as bytes: in UTF-8 they are single bytes that no other
+#: character's encoding contains, so deleting them from the encoded sample counts them in C.
+_BAD_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+
+
 def _looks_binary(text: str) -> bool:
-    """True when too many characters are control characters or decoding failures."""
+    """True when too many characters are control characters or decoding failures.
+
+    Counts what ``_BAD_CHARS.findall`` would find, without a regex step per character (this runs
+    for every file, and a small file's whole parse takes little more)."""
     sample = text[:8192]
     if not sample:
         return False
-    bad = len(_BAD_CHARS.findall(sample))
+    encoded = sample.encode("utf-8", "surrogatepass")
+    bad = len(encoded) - len(encoded.translate(None, _BAD_BYTES)) + sample.count("\ufffd")
     return bad > len(sample) * 0.05

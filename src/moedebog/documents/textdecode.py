@@ -15,12 +15,14 @@ def detect_encoding(head: bytes) -> str:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if len(head) >= 4:
+    if len(head) >= 4 and b"\x00" in head:  # without NUL bytes it cannot be UTF-16
         even, odd = head[0::2], head[1::2]
         if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
             return "utf-16-le"
         if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
             return "utf-16-be"
+    if head.isascii():
+        return "utf-8"
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         decoder.decode(head, final=False)

@@ -22,12 +22,23 @@ def read(source: Source, on_item: Callable[[Item], None] | None = None) -> Docum
     head = source.head()
     encoding = detect_encoding(head)
     sample = head.decode(encoding, errors="replace")
-    fmt = "markdown" if _MARKDOWN.search(sample) else "text"
+    fmt = "markdown" if _looks_like_markdown(sample) else "text"
     document = Document(format=fmt)
+    if len(head) >= source.size:
+        # the head is the whole file (most documents): it is decoded already. splitlines() breaks
+        # lines exactly where universal newlines followed by splitlines() would.
+        segment(sample.splitlines(), document, on_item)
+        return document
     with source.open() as raw:
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline=None)
         segment(_lines(stream), document, on_item)
     return document
+
+
+def _looks_like_markdown(sample: str) -> bool:
+    """Markdown headings, tables or link lists. Each needs a '#', a '|' or a "](", and most
+    text has none of them: the regex, which tries every line start, runs only when one is there."""
+    return ("#" in sample or "|" in sample or "](" in sample) and _MARKDOWN.search(sample) is not None
 
 
 #: Text is read in chunks of this many characters: one splitlines() per chunk is much cheaper

@@ -17,7 +17,14 @@ from moedebog.documents.records import Attachment, Document, Heading, Item, Item
 from moedebog.documents.sectionkinds import section_kind
 from moedebog.documents.segmenter.head import HeadReader
 from moedebog.documents.segmenter.letter import read_letter
-from moedebog.documents.segmenter.lines import clean, is_bullet, is_indented, normalize_title, without_bullet
+from moedebog.documents.segmenter.lines import (
+    BULLET_CHARS,
+    clean,
+    is_bullet,
+    is_indented,
+    normalize_title,
+    without_bullet,
+)
 from moedebog.documents.segmenter.participants import LIST_TITLES, group_of, parse_participant
 from moedebog.documents.segmenter.toc import TocEntry, parse_toc_line
 
@@ -39,7 +46,8 @@ _CLOSED_TITLE = re.compile(r"^lukket\s*(?:punkt)?\s*[:\-–]\s*", re.IGNORECASE)
 _BOILERPLATE_HEADS = {"Mission", "Vision"}
 _TABLE_ROW = "\t"
 #: A table-of-contents line has a tab, dotted leaders or table bars; other lines skip that parser.
-_MAYBE_TOC = re.compile(r"\t|\.\.\.|…|^\s*\||^\s*#*\s*(?:indhold|dagsordenens punkter)", re.IGNORECASE)
+#: Tabs and leaders are found with ``in``; this pattern only looks at the line's start.
+_MAYBE_TOC_START = re.compile(r"\s*(?:\||#*\s*(?:indhold|dagsordenens punkter))", re.IGNORECASE)
 #: The largest step between two page numbers of a table of contents (a 200-page item is rare).
 _MAX_PAGE_JUMP = 200
 #: Lines that announce a table of contents.
@@ -64,6 +72,7 @@ class Segmenter:
         self.head = HeadReader(document)
         # table of contents
         self.toc: list[TocEntry] = []
+        self.last_page: int | None = None  # the last page number in ``toc``
         self.in_toc = False
         self.toc_done = False
         self.toc_wrap: tuple[str, str, str] | None = None
@@ -98,20 +107,43 @@ class Segmenter:
 
     # ---------------------------------------------------------------- driving
     def feed(self, raw: str) -> None:
-        line = clean(raw) if raw else ""
-        if not line:
-            self.attachment_run = False
-            return
-        if self.stage == "body" and self.pending_boiler is None and self.tentative is None \
-                and not line[0].isdigit() and line != "." \
-                and line not in _BOILERPLATE_HEADS and not line.startswith(("Punkt ", "punkt ")):
-            # fast path inside an item's sections (most of any document): only a section title or text
-            kind = section_kind(line) if len(line) <= _MAX_SECTION_TITLE else None
-            if kind is None:
-                self._text(raw, line)
-            else:
+        """Take one paragraph."""
+        self.feed_all((raw,))
+
+    def feed_all(self, lines: Iterable[str]) -> None:
+        """Take paragraphs in order. One loop over a whole batch, because most lines are blank
+        or plain text inside an item's sections, and for those the cost of a method call per
+        line would be most of the work; everything else goes through ``_dispatch``."""
+        for raw in lines:
+            line = clean(raw) if raw else ""
+            if not line:
+                self.attachment_run = False
+                continue
+            first = line[0]
+            if self.stage != "body" or self.pending_boiler is not None or self.tentative is not None \
+                    or first.isdigit() or line == "." or line in _BOILERPLATE_HEADS \
+                    or line.startswith(("Punkt ", "punkt ")):
+                self._dispatch(raw, line)
+                continue
+            # inside an item's sections (most of any document): only a section title or text
+            if len(line) <= _MAX_SECTION_TITLE and (kind := section_kind(line)) is not None:
                 self._section_start(kind, line.strip(" .:*#"))
-            return
+                continue
+            section = self.section
+            if section is None or self.attachment_run or first in "FfAa" or "./." in line[:6] \
+                    or (section.kind == "other" and section.title):
+                self._text(raw, line)  # may be attendance or an attachment
+                continue
+            # a plain paragraph: what _text does for it, inlined (the item exists in stage "body")
+            listy = (first in BULLET_CHARS and line[1:2] in (" ", "\t")) or _TABLE_ROW in line
+            parts = self.parts
+            if parts:
+                parts.append("\n" if listy and self.last_was_list else "\n\n")
+            parts.append(line)
+            self.last_was_list = listy
+
+    def _dispatch(self, raw: str, line: str) -> None:
+        """A non-blank line outside the plain-text path: boilerplate, head, TOC, structure."""
         if self.pending_boiler is not None:
             held, self.pending_boiler = self.pending_boiler, None
             if line.startswith("KL "):
@@ -126,7 +158,7 @@ class Segmenter:
         if not self.items_started and not self.toc and len(self.loose) < _LETTER_LIMIT:
             # until the document shows agenda structure it may be a letter: keep its paragraphs
             self.loose.append((line, raw.lstrip().startswith("#")))
-        if not self.toc_done and (self.in_toc or _MAYBE_TOC.search(raw)) and self._toc(raw, line):
+        if not self.toc_done and (self.in_toc or _maybe_toc(raw)) and self._toc(raw, line):
             return
         if self.item is None and not self.in_participants and self.head.feed(line):
             return
@@ -183,7 +215,7 @@ class Segmenter:
         if not self.toc and len(line) <= 40 and normalize_title(line) in _TOC_TITLES:
             self.in_toc = True  # announced: entries separated by plain spaces are accepted too
             return True
-        entry = parse_toc_line(raw, self.in_toc)
+        entry = parse_toc_line(raw, self.in_toc, line)
         if isinstance(entry, TocEntry) and not self._plausible_page(entry):
             entry = None  # "1.1. Godkendelse af referat fra mødet den 8. juni 2021": a year, not a page
         wrapped, self.toc_wrap = self.toc_wrap, None
@@ -205,11 +237,13 @@ class Segmenter:
                 else:
                     self.toc.append(TocEntry(wrapped[0], wrapped[1], None))
             self.toc.append(entry)
+            if entry.page is not None:
+                self.last_page = entry.page
         return True
 
     def _plausible_page(self, entry: TocEntry) -> bool:
         """Pages in a table of contents never go down and do not jump by hundreds."""
-        last = next((e.page for e in reversed(self.toc) if e.page is not None), None)
+        last = self.last_page
         if entry.page is None or last is None:
             return True
         return last <= entry.page <= last + _MAX_PAGE_JUMP
@@ -234,7 +268,7 @@ class Segmenter:
     def _participants(self, line: str) -> bool:
         if self.item is not None or self.items_started:
             return False
-        if (m := _INLINE_ATTENDANCE.match(line)) and len(line) <= 400:
+        if ":" in line and (m := _INLINE_ATTENDANCE.match(line)) and len(line) <= 400:
             group = group_of(m.group("label")) or "other"
             for name in _NAME_SPLIT.split(m.group("names")):
                 person = parse_participant(name, group, m.group("label").capitalize())
@@ -273,9 +307,11 @@ class Segmenter:
     # ---------------------------------------------------------------- headings and items
     def _ends_participants(self, line: str) -> bool:
         """The first heading or item (or a case line or section title) ends the participant list."""
-        if _ITEM.match(line) or _CASE_LINE.match(line) or section_kind(line) is not None:
+        numbered = _may_be_numbered(line)
+        if (numbered and _ITEM.match(line)) or (_may_be_case(line) and _CASE_LINE.match(line)) \
+                or section_kind(line) is not None:
             return True
-        m = _HEADING.match(line)
+        m = _HEADING.match(line) if numbered else None
         if not m:
             return False
         num, title = m.group("num"), m.group("title")
@@ -405,7 +441,7 @@ class Segmenter:
         return False
 
     def _case(self, line: str) -> bool:
-        m = _CASE_LINE.match(line)
+        m = _CASE_LINE.match(line) if _may_be_case(line) else None
         if not m or self.item is None:
             return False
         self.item.case_number = m.group("case").upper() if m.group("case")[0].isalpha() else m.group("case")
@@ -510,8 +546,30 @@ class Segmenter:
         self.sink(item)
 
 
+_TRAILING_LEADERS_PAGE = re.compile(r"\s*(?:\.{2,}|…+)\s*\d*\s*$")
+
+
+def _maybe_toc(raw: str) -> bool:
+    """Whether ``raw`` may be a table-of-contents line (a tab, leaders, a table, a TOC title)."""
+    return "\t" in raw or "..." in raw or "…" in raw or _MAYBE_TOC_START.match(raw) is not None
+
+
+def _may_be_numbered(line: str) -> bool:
+    """Whether _ITEM or _HEADING can match: they start with a digit or "punkt" (no other
+    character matches 'p' when case is ignored)."""
+    return line[:1].isdigit() or line[:1] in ("p", "P")
+
+
+def _may_be_case(line: str) -> bool:
+    """Whether _CASE_LINE can match: every case-number shape has a '-' or a '/'."""
+    return "-" in line or "/" in line
+
+
 def _strip_title(title: str) -> str:
-    return re.sub(r"\s*(?:\.{2,}|…+)\s*\d*\s*$", "", title).strip()
+    """The title without dotted leaders and a page number; only a title with ".." or "…" has them."""
+    if ".." in title or "…" in title:
+        title = _TRAILING_LEADERS_PAGE.sub("", title)
+    return title.strip()
 
 
 def _same_title(body_title: str, toc_title: str) -> bool:
@@ -540,6 +598,5 @@ def segment(lines: Iterable[str], document: Document, on_item: ItemSink | None =
     Items go to ``on_item`` as they are completed, or to ``document.items`` without one.
     """
     segmenter = Segmenter(document, on_item)
-    for line in lines:
-        segmenter.feed(line)
+    segmenter.feed_all(lines)
     return segmenter.finish()

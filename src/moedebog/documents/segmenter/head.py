@@ -91,7 +91,7 @@ class HeadReader:
                 doc.body = doc.body or nice_body(value)
             self.expect_body = False
             return True
-        m = _RUNNING_HEADER.match(line)
+        m = _RUNNING_HEADER.match(line) if "|" in line else None
         if m:
             doc.body = doc.body or nice_body(m.group("body"))
             if doc.start is None:

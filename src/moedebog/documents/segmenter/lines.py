@@ -36,7 +36,8 @@ def clean(raw: str) -> str:
         line = _LINK.sub(r"\1", line)
     if "*" in line or "__" in line:
         line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", line)
-    if not line.isascii() and _ODD.search(line):
+    # every odd character is unprintable, so isprintable() (a C loop) spares most lines the regex
+    if not line.isascii() and not line.isprintable() and _ODD.search(line):
         line = line.translate(_FOLD)
     if "  " in line:
         line = _MULTI_SPACE.sub(" ", line)
@@ -46,13 +47,13 @@ def clean(raw: str) -> str:
     return line
 
 
-_BULLET_CHARS = frozenset("-•*▪◦·‣–")
+BULLET_CHARS = frozenset("-•*▪◦·‣–")
 
 
 def is_bullet(line: str) -> bool:
     """"- item", "• item", "1) item": cheap character tests first, the pattern only for numbers."""
     first = line[:1]
-    if first in _BULLET_CHARS:
+    if first in BULLET_CHARS:
         return line[1:2] in (" ", "\t")
     return first.isdigit() and bool(_BULLET.match(line))
 

@@ -13,14 +13,15 @@ from moedebog.documents.records import Participant
 #: Line that introduces the participant list.
 LIST_TITLES = {"deltagerfortegnelse", "deltagerliste", "mødedeltagere", "fremmøde", "tilstede", "til stede"}
 
-_GROUPS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(afbud|fraværende|forfald|meldt afbud|ikke til stede)\b", re.I), "absent"),
-    (re.compile(r"^(deltagere|deltog|til stede|tilstede|fremmødte|medlemmer|mødedeltagere)\b", re.I), "present"),
-    (re.compile(r"^fra .*(sekretariat|kl\b)", re.I), "secretariat"),
-    (re.compile(r"^(sekretariat|sekretariatet|referent)\b", re.I), "secretariat"),
-    (re.compile(r"^(fra\s+\S+|embedsmænd|administrationen|desuden deltog|øvrige deltagere|gæster)", re.I),
-     "officials"),
-]
+#: Group titles, one alternative per group, tried in this order: the first that matches names
+#: the group ("Fra KL-sekretariatet" is the secretariat, not officials "Fra ...").
+_GROUP_TITLE = re.compile(
+    r"(?P<absent>(?:afbud|fraværende|forfald|meldt afbud|ikke til stede)\b)"
+    r"|(?P<present>(?:deltagere|deltog|til stede|tilstede|fremmødte|medlemmer|mødedeltagere)\b)"
+    r"|(?P<secretariat>fra .*(?:sekretariat|kl\b)|(?:sekretariat|sekretariatet|referent)\b)"
+    r"|(?P<officials>fra\s+\S+|embedsmænd|administrationen|desuden deltog|øvrige deltagere|gæster)",
+    re.I,
+)
 
 _TITLE_WORDS = re.compile(
     r"^((?:[A-ZÆØÅ][a-zæøå]*(?:konsulent|chef|direktør|leder|sekretær|fuldmægtig|medarbejder|"
@@ -36,10 +37,8 @@ def group_of(line: str) -> str | None:
     """The group a group-title line opens, or None when the line is not a group title."""
     if len(line) > 60 or "," in line:
         return None
-    for pattern, group in _GROUPS:
-        if pattern.match(line):
-            return group
-    return None
+    m = _GROUP_TITLE.match(line)
+    return m.lastgroup if m else None
 
 
 def parse_participant(line: str, group: str, group_title: str | None) -> Participant | None:
@@ -48,7 +47,7 @@ def parse_participant(line: str, group: str, group_title: str | None) -> Partici
     if not text or len(text) > 160:
         return None
     roles: list[str] = []
-    m = _PAREN_ROLE.search(text)
+    m = _PAREN_ROLE.search(text) if ")" in text else None
     if m and not _PARTY.match(m.group(1).strip()):
         roles.append(m.group(1).strip())
         text = text[: m.start()].strip()
@@ -62,7 +61,7 @@ def parse_participant(line: str, group: str, group_title: str | None) -> Partici
     if t:
         roles.insert(0, t.group(1))
         name = name[t.end():].strip()
-    if not name or not any(ch.isalpha() for ch in name):
+    if not name or not (name[0].isalpha() or any(ch.isalpha() for ch in name)):
         return None
     return Participant(name=name, affiliation=affiliation, group=group, role=", ".join(roles) or None,
                        group_title=group_title)

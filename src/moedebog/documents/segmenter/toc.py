@@ -20,6 +20,8 @@ _LEADER = re.compile(rf"^(?:{NUMBER}\s+)?(?P<title>\S.*?)\s*(?:\.{{3,}}|…+|\t)
 _PLAIN = re.compile(rf"^{NUMBER}\s+(?P<title>\S.*?)\s+(?P<page>\d{{1,4}})$")
 _NUM_ONLY = re.compile(rf"^{NUMBER}$")
 _SEPARATOR_ROW = re.compile(r"^\|?[\s|:-]*\|[\s|:-]*$")
+_PAGE_CELL = re.compile(r"\d{1,4}")
+_NUMBERED_CELL = re.compile(rf"^{NUMBER}\s+(?P<title>.+)$")
 
 
 @dataclass(slots=True)
@@ -33,27 +35,29 @@ class TocEntry:
         return self.number is not None and "." in self.number
 
 
-def parse_toc_line(raw: str, in_toc: bool) -> TocEntry | bool | None:
+def parse_toc_line(raw: str, in_toc: bool, line: str | None = None) -> TocEntry | bool | None:
     """Parse one line as a TOC entry.
 
     Returns a TocEntry, True for a line that belongs to a TOC but carries no entry (a markdown
     table separator or an empty row), or None when the line is not part of a TOC. Lines with a
     number, a title and a page separated only by spaces are accepted only inside a TOC, because
-    body text can look like that ("2. Lov om ... fra 2027").
+    body text can look like that ("2. Lov om ... fra 2027"). ``line`` is ``clean(raw)`` when the
+    caller has it already.
     """
     stripped = raw.strip()
     if stripped.startswith("|"):
         return _table_row(stripped)
-    line = clean(raw)
-    if not line:
+    if line is None:
+        line = clean(raw)
+    if not line or not line[-1].isdigit():  # every entry outside a table ends with its page
         return None
-    m = _LEADER.match(line)
-    if m and ("\t" in raw or "..." in line or "…" in line) and _plausible(m.group("title")):
-        return TocEntry(m.group("num"), _title(m.group("title")), int(m.group("page")))
+    m = _LEADER.match(line) if "\t" in raw or "..." in line or "…" in line else None
+    if m and (title := _title(m.group("title"))) and _plausible_title(title):
+        return TocEntry(m.group("num"), title, int(m.group("page")))
     if in_toc:
         m = _PLAIN.match(line)
-        if m and _plausible(m.group("title")):
-            return TocEntry(m.group("num"), _title(m.group("title")), int(m.group("page")))
+        if m and (title := _title(m.group("title"))) and _plausible_title(title):
+            return TocEntry(m.group("num"), title, int(m.group("page")))
     return None
 
 
@@ -64,7 +68,7 @@ def _table_row(row: str) -> TocEntry | bool | None:
     cells = [c for c in cells]
     if not any(cells):
         return True
-    if len(cells) >= 2 and re.fullmatch(r"\d{1,4}", cells[-1] or ""):
+    if len(cells) >= 2 and _PAGE_CELL.fullmatch(cells[-1] or ""):
         page = int(cells[-1])
         rest = [c for c in cells[:-1] if c]
         if not rest:
@@ -72,18 +76,27 @@ def _table_row(row: str) -> TocEntry | bool | None:
         m = _NUM_ONLY.match(rest[0])
         if m and len(rest) >= 2:
             return TocEntry(m.group("num"), _title(" ".join(rest[1:])), page)
-        m = re.match(rf"^{NUMBER}\s+(?P<title>.+)$", rest[0])
+        m = _NUMBERED_CELL.match(rest[0])
         if m and len(rest) == 1:
             return TocEntry(m.group("num"), _title(m.group("title")), page)
         return TocEntry(None, _title(" ".join(rest)), page)
     return None
 
 
+_TRAILING_LEADERS = re.compile(r"\s*(?:\.{2,}|…+)\s*$")
+
+
 def _title(text: str) -> str:
-    return re.sub(r"\s*(?:\.{2,}|…+)\s*$", "", text).strip()
+    """The title without trailing leaders; only a title ending in '.' or '…' can have them."""
+    text = text.strip()
+    return _TRAILING_LEADERS.sub("", text).strip() if text.endswith((".", "…")) else text
 
 
 def _plausible(title: str) -> bool:
     """A TOC title starts with a letter or digit and is not a sentence running on for lines."""
-    t = _title(title)
+    return _plausible_title(_title(title))
+
+
+def _plausible_title(t: str) -> bool:
+    """_plausible for a title that _title has cleaned already."""
     return bool(t) and len(t) <= 250 and (t[0].isalnum() or t[0] in "\"'«(")
