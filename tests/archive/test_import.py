@@ -112,7 +112,7 @@ def test_failed_document_is_recorded_and_others_go_on(tmp_path, minutes_2020) ->
 def test_failure_inside_the_transaction_leaves_nothing_half_written(monkeypatch, minutes_2020) -> None:
     from moedebog.archive.services import importer
 
-    def explode(meeting, items=None):
+    def explode(meeting, *args, **kwargs):
         raise RuntimeError("simulated crash after items were written")
 
     monkeypatch.setattr(importer.threads, "link_meeting", explode)

@@ -72,3 +72,43 @@ def test_reindex_gives_the_same_results() -> None:
     assert stats.items == models.AgendaItem.objects.count() and stats.rows > stats.items
     after = {q: [(h.kind, h.key()) for h in search(q, page_size=50).hits] for q in QUERIES}
     assert {q: sorted(v) for q, v in after.items()} == {q: sorted(v) for q, v in before.items()}
+
+
+def _summary_rows() -> set[tuple[object, ...]]:
+    """Case and person rows as the index holds them (no compounds in these, so a rebuild must agree)."""
+    return set(SearchDoc.objects.filter(kind__in=["case", "person"]).values_list(
+        "kind", "audience", "case_id", "person_id", "title", "t_title", "t_meta", "t_text", "tsv"))
+
+
+def test_a_batch_writes_case_and_person_rows_once_at_its_end(tmp_path) -> None:
+    from moedebog.archive.services.batch import import_paths
+    from moedebog.demo import write_corpus
+    from moedebog.search.indexer import deferred_summaries
+
+    write_corpus(tmp_path, 6, formats=("txt",), seed=3, committee_meetings=3)
+    with deferred_summaries():
+        import_path(seed("000"))
+        # inside the batch the case rows wait in the queue, yet a search works the queue off first
+        assert not SearchDoc.objects.filter(kind="case").exists()
+        assert SearchDirty.objects.filter(kind="case").exists()
+        assert search("SAG-2019-07153").total >= 1
+    import_paths([seed("001"), seed("002"), tmp_path], progress=False)
+    assert not SearchDirty.objects.exists()
+    cases = models.Case.objects.filter(items__isnull=False).distinct().count()
+    assert SearchDoc.objects.filter(kind="case").count() == cases > 0
+    people = models.Person.objects.filter(attendance__isnull=False).distinct().count()
+    assert SearchDoc.objects.filter(kind="person").count() == people > 0
+    written = _summary_rows()
+    reindex()
+    assert _summary_rows() == written
+
+
+def test_an_interrupted_batch_leaves_its_queue_for_the_next_search() -> None:
+    from moedebog.search.indexer import deferred_summaries
+
+    with pytest.raises(KeyboardInterrupt), deferred_summaries():
+        import_path(seed("000"))
+        raise KeyboardInterrupt
+    assert SearchDirty.objects.filter(kind="person").exists()
+    assert search("SAG-2019-07153").total >= 1
+    assert not SearchDirty.objects.exists() and SearchDoc.objects.filter(kind="case").exists()

@@ -71,7 +71,7 @@ def import_bytes(data: bytes, name: str, organization: str | None = None) -> Imp
         document.organization = organization
     try:
         with transaction.atomic():
-            return _import_document(document, digest, name, len(data))
+            return _import_document(document, digest, name, len(data), recorded=known is not None)
     except ImportRefused as exc:
         _record_failure(digest, name, len(data), str(exc), document)
         return ImportResult(name, "failed", kind=document.kind, error=str(exc))
@@ -99,17 +99,23 @@ def _record_failure(digest: str, name: str, size: int, error: str, document: Doc
 
 
 def _record_imported(digest: str, name: str, size: int, document: Document, warnings: list[str],
-                     meeting: models.Meeting | None = None, letter: models.Letter | None = None) -> None:
-    """The source document's row: what was read, and the meeting or letter it became."""
-    models.SourceDocument.objects.update_or_create(
-        sha256=digest,
-        defaults={"name": name[:1000], "size": size, "format": document.format, "kind": document.kind,
-                  "parser_version": PARSER_VERSION, "status": models.SourceDocument.Status.IMPORTED, "error": "",
-                  "warnings": warnings, "meeting": meeting, "letter": letter},
-    )
+                     meeting: models.Meeting | None = None, letter: models.Letter | None = None,
+                     recorded: bool = True) -> None:
+    """The source document's row: what was read, and the meeting or letter it became.
+
+    ``recorded``: whether a row for these bytes may exist (an earlier failure); when the caller
+    saw none, the row is inserted without looking for it first.
+    """
+    values = {"name": name[:1000], "size": size, "format": document.format, "kind": document.kind,
+              "parser_version": PARSER_VERSION, "status": models.SourceDocument.Status.IMPORTED, "error": "",
+              "warnings": warnings, "meeting": meeting, "letter": letter}
+    if recorded:
+        models.SourceDocument.objects.update_or_create(sha256=digest, defaults=values)
+    else:
+        models.SourceDocument.objects.create(sha256=digest, **values)
 
 
-def _import_document(document: Document, digest: str, name: str, size: int) -> ImportResult:
+def _import_document(document: Document, digest: str, name: str, size: int, recorded: bool = True) -> ImportResult:
     if document.kind == "letter":
         return _import_letter(document, digest, name, size)
     if document.kind == "unknown" and not document.items:
@@ -121,17 +127,19 @@ def _import_document(document: Document, digest: str, name: str, size: int) -> I
     body = ensure_body(document.body, document.organization)
     meeting, created = _find_or_create_meeting(document, body)
     warnings = list(document.warnings)
-    previous_kinds = set(meeting.sources.exclude(sha256=digest).values_list("kind", flat=True))
-    people = PeopleWriter(body, meeting)
+    # a meeting created just now has no rows yet: the writers skip looking for them
+    previous_kinds = set() if created else set(meeting.sources.exclude(sha256=digest).values_list("kind", flat=True))
+    people = PeopleWriter(body, meeting, new=created)
     people.preload(document.participants)  # item absences then find their people in the cache
-    writer = ItemWriter(meeting, body, document, previous_kinds, people, warnings)
+    writer = ItemWriter(meeting, body, document, previous_kinds, people, warnings, new=created)
     items_created = writer.write()
     if document.participants:
         people.write_attendance(document.participants)
-    _update_meeting(meeting, document, previous_kinds)
-    _record_imported(digest, name, size, document, warnings, meeting=meeting)
+    if not created:
+        _update_meeting(meeting, document, previous_kinds)
+    _record_imported(digest, name, size, document, warnings, meeting=meeting, recorded=recorded)
     items = loading.meeting_items(meeting)  # one load for threads, search and the council's hooks
-    threads.link_meeting(meeting, items)
+    threads.link_meeting(meeting, items, new=created)
     search.index_meeting(meeting, items)  # the search index changes in this document's transaction
     _after_import(meeting=meeting, items=items)
     return ImportResult(
@@ -194,11 +202,19 @@ def _find_or_create_meeting(document: Document, body: models.Body) -> tuple[mode
         return meeting, False
     meeting = models.Meeting(body=body, start=start, time_known=time_known, ref=document.ref or "")
     meeting.term = ensure_term(meeting)
+    _meeting_fields(meeting, document, set())  # written with the insert, not by an update after it
     meeting.save()
     return meeting, True
 
 
 def _update_meeting(meeting: models.Meeting, document: Document, previous_kinds: set[str]) -> None:
+    changed = _meeting_fields(meeting, document, previous_kinds)
+    if changed:
+        meeting.save(update_fields=changed)
+
+
+def _meeting_fields(meeting: models.Meeting, document: Document, previous_kinds: set[str]) -> list[str]:
+    """Set what the document says about the meeting; returns the names of the fields that changed."""
     changed: list[str] = []
 
     def put(attr: str, value: object) -> None:
@@ -215,8 +231,7 @@ def _update_meeting(meeting: models.Meeting, document: Document, previous_kinds:
     kinds = previous_kinds | {document.kind}
     state = models.Meeting.State.PUBLISHED if "minutes" in kinds else models.Meeting.State.AGENDA_PUBLISHED
     put("state", state)
-    if changed:
-        meeting.save(update_fields=changed)
+    return changed
 
 
 def _after_import(meeting: models.Meeting | None = None, letter: models.Letter | None = None,

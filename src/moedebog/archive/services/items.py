@@ -42,6 +42,7 @@ class ItemWriter:
         previous_kinds: set[str],
         people: PeopleWriter,
         warnings: list[str],
+        new: bool = False,
     ) -> None:
         self.meeting = meeting
         self.body = body
@@ -49,6 +50,7 @@ class ItemWriter:
         self.previous_kinds = previous_kinds
         self.people = people
         self.warnings = warnings
+        self.new = new  # the meeting was created in this transaction: it has no headings or items yet
         self.items: list[models.AgendaItem] = []
         self._cases: dict[str, models.Case] = {}
         self._headings: dict[str, models.Heading] = {}
@@ -65,7 +67,7 @@ class ItemWriter:
     # ------------------------------------------------------------------ headings and cases
     def _write_headings(self) -> None:
         """The document's headings (and those its items name), created in one insert, retitled where needed."""
-        existing = {h.number: h for h in self.meeting.headings.all()}
+        existing = {} if self.new else {h.number: h for h in self.meeting.headings.all()}
         wanted: dict[str, str] = {}
         for parsed in self.document.headings:
             wanted.setdefault(parsed.number, parsed.title[:500])
@@ -115,7 +117,7 @@ class ItemWriter:
         """Write every item; returns how many were created."""
         self._write_headings()
         self._preload_cases()
-        existing = {i.number: i for i in self.meeting.items.all()}
+        existing = {} if self.new else {i.number: i for i in self.meeting.items.all()}
         self._check_contradiction(existing)
         new: list[tuple[models.AgendaItem, Item]] = []
         for order, parsed in enumerate(self.document.items):

@@ -15,9 +15,10 @@ MEMBER_GROUPS = ("present", "absent")
 
 
 class PeopleWriter:
-    def __init__(self, body: models.Body, meeting: models.Meeting) -> None:
+    def __init__(self, body: models.Body, meeting: models.Meeting, new: bool = False) -> None:
         self.body = body
         self.meeting = meeting
+        self.new = new  # the meeting was created in this transaction: it has no attendance yet
         self.created = 0
         self._people: dict[str, models.Person] = {}
         self._municipalities: dict[str, models.Municipality] = {}
@@ -85,7 +86,7 @@ class PeopleWriter:
         for participant in participants:
             person = self.person(participant.name, participant.affiliation)
             wanted.setdefault(person.pk, (person, participant))
-        existing = {a.person_id: a for a in self.meeting.attendance.all()}
+        existing = {} if self.new else {a.person_id: a for a in self.meeting.attendance.all()}
         new_rows = []
         for person_id, (person, participant) in wanted.items():
             values = {

@@ -77,20 +77,23 @@ def plan_entries(item: models.AgendaItem) -> tuple[list[str], str | None]:
     return [e for e in entries if e], target
 
 
-def link_meeting(meeting: models.Meeting, items: list[models.AgendaItem] | None = None) -> None:
+def link_meeting(meeting: models.Meeting, items: list[models.AgendaItem] | None = None, new: bool = False) -> None:
     """Refresh this meeting's forward-plan entries and themes, and link plans in both directions.
 
     ``items``: the meeting's items with heading selected and sections prefetched, when the caller
     has them (the importer shares one load between threads, search and the council's hooks).
+    ``new``: the meeting was created in this transaction, so it has no entries or theme links yet
+    but those written here.
     """
     if items is None:
         items = list(meeting.items.select_related("heading").prefetch_related("sections"))
-    for item in items:
-        if _is_plan_item(item):
-            _write_plan(item)
-    _resolve_plans_from(meeting)
+    plans = [item for item in items if _is_plan_item(item)]
+    for item in plans:
+        _write_plan(item, new)
+    if plans or not new:
+        _resolve_plans_from(meeting)
     _resolve_plans_into(meeting, items)
-    _write_themes(items)
+    _write_themes(items, new)
 
 
 def link_letter(letter: models.Letter) -> None:
@@ -103,14 +106,15 @@ def _is_plan_item(item: models.AgendaItem) -> bool:
     return bool(_PLAN_TITLE.search(item.title) or (item.heading and _PLAN_TITLE.search(item.heading.title)))
 
 
-def _write_plan(item: models.AgendaItem) -> None:
+def _write_plan(item: models.AgendaItem, new: bool = False) -> None:
     entries, target = plan_entries(item)
-    existing = list(item.plan_entries.order_by("order"))
+    existing = [] if new else list(item.plan_entries.order_by("order"))
     wanted = [(n, text[:1000]) for n, text in enumerate(entries)]
     target_date = date.fromisoformat(target) if target else None
     if [(e.order, e.text) for e in existing] == wanted and all(e.target_date == target_date for e in existing):
         return
-    item.plan_entries.all().delete()
+    if existing:
+        item.plan_entries.all().delete()
     models.ForwardPlanEntry.objects.bulk_create(
         models.ForwardPlanEntry(item=item, order=n, text=text, target_date=target_date) for n, text in wanted
     )
@@ -195,7 +199,7 @@ def _resolve_plans_into(meeting: models.Meeting, items: list[models.AgendaItem])
     models.ForwardPlanEntry.objects.bulk_update([e for e in earlier if _resolve(e, candidates)], ["realized_by"])
 
 
-def _write_themes(items: list[models.AgendaItem]) -> None:
+def _write_themes(items: list[models.AgendaItem], new: bool = False) -> None:
     """Link each public item to the themes of its title, with a few set-based queries per meeting."""
     wanted: dict[int, dict[str, str]] = {}
     for item in items:
@@ -206,10 +210,12 @@ def _write_themes(items: list[models.AgendaItem]) -> None:
         return
     topics = ensure_topics(labels)
     links = models.Topic.items.through
-    have = set(links.objects.filter(agendaitem_id__in=wanted).values_list("agendaitem_id", "topic_id"))
-    new = [links(agendaitem_id=item_id, topic_id=topics[stem].pk)
-           for item_id, keys in wanted.items() for stem in keys if (item_id, topics[stem].pk) not in have]
-    links.objects.bulk_create(new, ignore_conflicts=True)
+    have: set[tuple[int, int]] = set()
+    if not new:
+        have = set(links.objects.filter(agendaitem_id__in=wanted).values_list("agendaitem_id", "topic_id"))
+    rows = [links(agendaitem_id=item_id, topic_id=topics[stem].pk)
+            for item_id, keys in wanted.items() for stem in keys if (item_id, topics[stem].pk) not in have]
+    links.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def ensure_topics(labels: dict[str, str]) -> dict[str, models.Topic]:
