@@ -247,8 +247,9 @@ def deferred_summaries() -> Iterator[None]:
         yield
     finally:
         _DEFERRED.reset(token)
-    with transaction.atomic():
-        flush_pending()
+    if SearchDirty.objects.exists():
+        with transaction.atomic():
+            flush_pending()
 
 
 def index_meeting(meeting: models.Meeting, people: bool = True,

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.db import transaction
 from django.utils import timezone
 
+from moedebog import search
 from moedebog.archive import models as archive
 from moedebog.archive.services.batch import Progress
 from moedebog.archive.services.importer import ImportResult, import_bytes
@@ -98,9 +99,12 @@ def sync_firstagenda(base_url: str, options: SyncOptions | None = None,
         client.start_session()
         found = discover(client, pool, search=options.search, from_year=options.from_year)
         _note_discovery(found, report)
-        _sync_meetings(source, client, pool, found, options, report, on_meeting)
-        if options.attachments:
-            _attachments(source, client, pool, options, report)
+        # the search rows of cases and people (and of items whose attachments arrive) are written
+        # once, when meetings and attachments are in, not once per meeting
+        with search.deferred_summaries():
+            _sync_meetings(source, client, pool, found, options, report, on_meeting)
+            if options.attachments:
+                _attachments(source, client, pool, options, report)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
