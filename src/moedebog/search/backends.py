@@ -35,6 +35,11 @@ class Backend:
     def part_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         raise NotImplementedError
 
+    def doc_source(self, plan: Plan, scored: bool = True) -> tuple[str, str, list[object], str]:
+        """The matching index rows as ``d``: (FROM clause, condition, its parameters, score expression)."""
+        sql, params = self.doc_match(plan, scored)
+        return f"({sql}) m JOIN search_searchdoc d ON d.id = m.id", "1=1", params, "m.score"
+
 
 class SqliteBackend(Backend):
     """SQLite FTS5 over the token columns; scores are BM25 with column weights."""
@@ -124,8 +129,8 @@ class PostgresBackend(Backend):
             return f"!({negative})"
         return positive or None
 
-    def _rank(self) -> str:
-        return f"ts_rank('{self.RANK_WEIGHTS}', tsv, query, {self.NORMALISATION})"
+    def _rank(self, column: str = "tsv") -> str:
+        return f"ts_rank('{self.RANK_WEIGHTS}', {column}, query, {self.NORMALISATION})"
 
     def doc_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         tsquery = self.tsquery(plan)
@@ -134,6 +139,16 @@ class PostgresBackend(Backend):
         score = self._rank() if plan.must and scored else "0.0"
         return (f"SELECT id, {score} AS score FROM search_searchdoc, CAST(%s AS tsquery) query "
                 "WHERE tsv @@ query", [tsquery])
+
+    def doc_source(self, plan: Plan, scored: bool = True) -> tuple[str, str, list[object], str]:
+        """The index rows themselves hold the tsvector: matched in place, not joined to themselves
+        (a self-join lets the planner start from the wrong side when its statistics lag behind a
+        large import, probing tens of thousands of rows one by one)."""
+        tsquery = self.tsquery(plan)
+        if tsquery is None:
+            return "search_searchdoc d", "1=1", [], "0.0"
+        score = self._rank("d.tsv") if plan.must and scored else "0.0"
+        return "search_searchdoc d, CAST(%s AS tsquery) query", "d.tsv @@ query", [tsquery], score
 
     def part_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         tsquery = self.tsquery(plan)

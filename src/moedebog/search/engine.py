@@ -111,6 +111,14 @@ def _match(backend: Backend, p: Plan, kinds: tuple[str, ...], scored: bool = Tru
             "GROUP BY pm.doc_id", [*params, *kinds])
 
 
+def _source(backend: Backend, p: Plan, kinds: tuple[str, ...], scored: bool) -> tuple[str, str, list[object], str]:
+    """The matching index rows as ``d``: (FROM clause, condition, parameters, score expression)."""
+    if not kinds:
+        return backend.doc_source(p, scored)
+    sql, params = _match(backend, p, kinds, scored)
+    return f"({sql}) m JOIN search_searchdoc d ON d.id = m.id", "1=1", params, "m.score"
+
+
 def _boost() -> str:
     cases = " ".join(f"WHEN '{kind}' THEN {boost}" for kind, boost in KIND_BOOST.items())
     return f"(CASE d.kind {cases} ELSE 1.0 END)"
@@ -142,7 +150,7 @@ def _counts(backend: Backend, p: Plan, filters: q.Filters, private: bool) -> tup
     each match and join the whole set again. The match is unscored: counts need no ranking.
     """
     fixed, optional = _conditions(filters, private)
-    match, match_params = _match(backend, p, filters.section_kinds, scored=False)
+    source, condition, source_params, _ = _source(backend, p, filters.section_kinds, scored=False)
     flags, flag_params = [], []
     for name in _GROUPED:
         if name in optional:
@@ -151,9 +159,9 @@ def _counts(backend: Backend, p: Plan, filters: q.Filters, private: bool) -> tup
             flag_params.extend(params)
         else:
             flags.append("1")
-    rows = _rows(f"SELECT d.body_id, d.year, d.kind, {', '.join(flags)}, count(*) FROM ({match}) m "
-                 f"JOIN search_searchdoc d ON d.id = m.id WHERE {fixed.render()} GROUP BY 1, 2, 3, 4, 5, 6",
-                 flag_params + match_params + fixed.params)
+    rows = _rows(f"SELECT d.body_id, d.year, d.kind, {', '.join(flags)}, count(*) FROM {source} "
+                 f"WHERE {condition} AND {fixed.render()} GROUP BY 1, 2, 3, 4, 5, 6",
+                 flag_params + source_params + fixed.params)
     total = 0
     counts: dict[str, dict[object, int]] = {name: {} for name in _GROUPED}
     for body_id, year, kind, in_body, in_year, in_record, n in rows:
@@ -225,14 +233,15 @@ def search(
         result.total, result.facets = _counts(backend, p, parsed.filters, private)
         result.facets["kind"] = _kind_facet(backend, p, parsed.filters, private)
     else:
-        match, params = _match(backend, p, parsed.filters.section_kinds, scored=False)
-        result.total = _rows(f"SELECT count(*) FROM ({match}) m JOIN search_searchdoc d ON d.id = m.id "
-                             f"WHERE {where.render()}", params + where.params)[0][0]
+        source, condition, params, _ = _source(backend, p, parsed.filters.section_kinds, scored=False)
+        result.total = _rows(f"SELECT count(*) FROM {source} WHERE {condition} AND {where.render()}",
+                             params + where.params)[0][0]
     if result.total:
         # ranked in SQL, one page at a time; only a relevance order needs the match scored
-        match, params = _match(backend, p, parsed.filters.section_kinds, scored=sort == "relevance")
-        rows = _rows(f"SELECT d.id, m.score * {_boost()} AS score FROM ({match}) m JOIN search_searchdoc d "
-                     f"ON d.id = m.id WHERE {where.render()} ORDER BY {_ORDER[sort]} LIMIT %s OFFSET %s",
+        source, condition, params, score = _source(backend, p, parsed.filters.section_kinds,
+                                                   scored=sort == "relevance")
+        rows = _rows(f"SELECT d.id, {score} * {_boost()} AS score FROM {source} WHERE {condition} AND "
+                     f"{where.render()} ORDER BY {_ORDER[sort]} LIMIT %s OFFSET %s",
                      params + where.params + [page_size, (page - 1) * page_size])
         result.hits = _hits(rows, p, parsed.filters.section_kinds)
     return result
@@ -305,8 +314,11 @@ def _fields(docs: list[SearchDoc]) -> dict[int, list[extract.Field]]:
         by_kind.setdefault(doc.kind, []).append(doc)
     records: list[extract.Record] = []
     if "item" in by_kind:
-        records += indexer.item_records(indexer._items(models.AgendaItem.objects.filter(
-            pk__in=[d.item_id for d in by_kind["item"]])))
+        # only what an item's fields and audiences are made of (not the meta text the index also has)
+        found = (models.AgendaItem.objects.filter(pk__in=[d.item_id for d in by_kind["item"]])
+                 .select_related("meeting").prefetch_related("sections", "attachments"))
+        records += [extract.Record("item", audience, "", fields=extract.item_fields(item, decisions), item_id=item.pk)
+                    for item in found for audience, decisions in extract.item_audiences(item)]
     if "meeting" in by_kind:
         records += indexer.meeting_records(indexer._meetings(models.Meeting.objects.filter(
             pk__in=[d.meeting_id for d in by_kind["meeting"]])))

@@ -68,6 +68,10 @@ class SearchDoc(models.Model):
             models.Index(fields=["audience", "kind"], name="search_doc_audience_kind"),
             models.Index(fields=["start"], name="search_doc_start"),
             models.Index(fields=["body", "start"], name="search_doc_body_start"),
+            # every column a search reads of a matching row besides its id: the match joins here
+            # once per hit, and the full row (with its token columns) is many times larger
+            models.Index(fields=["id", "audience", "kind", "body", "year", "day", "start", "order", "case_key"],
+                         name="search_doc_cover"),
         ]
 
 
@@ -82,7 +86,10 @@ class SearchPart(models.Model):
     tsv = TsVectorField(blank=True, default="")
 
     class Meta:
-        indexes = [models.Index(fields=["kind", "doc"], name="search_part_kind_doc")]
+        indexes = [
+            models.Index(fields=["kind", "doc"], name="search_part_kind_doc"),
+            models.Index(fields=["id", "doc", "kind"], name="search_part_cover"),  # see search_doc_cover
+        ]
 
 
 class SearchWord(models.Model):
