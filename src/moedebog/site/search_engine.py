@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlencode
 
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -23,6 +24,8 @@ from moedebog.site.searching import KINDS, RECORD_LABELS, Facet, FacetValue, Hit
 SORT_NAMES = {"relevans": "relevance", "nyeste": "date", "aeldste": "oldest"}
 FACETS = (("body", "organ", _("Organ")), ("year", "aar", _("År")), ("record", "type", _("Type")),
           ("kind", "art", _("Afsnit")))
+#: The order of the query string's parameters (as ``SearchRequest.params`` writes them).
+PARAM_ORDER = ("q", "organ", "aar", "fra", "til", "art", "type", "sag", "person", "sortering", "side")
 #: Query-string parameter → SearchRequest field.
 FIELD_OF = {"organ": "body", "aar": "year", "type": "record", "art": "kind"}
 
@@ -55,6 +58,7 @@ def engine_search(engine: Any, request: SearchRequest, page_size: int) -> Result
     # a hit dropped here should not have been counted either
     total = max(0, result.total - (len(result.hits) - len(hits)))
     facets = []
+    base = request.params(page=1)
     for name, param, label in FACETS:
         chosen = getattr(request, FIELD_OF[param])
         values = []
@@ -65,31 +69,38 @@ def engine_search(engine: Any, request: SearchRequest, page_size: int) -> Result
                 continue
             selected = str(chosen or "") == v.value
             label_text = RECORD_LABELS[v.value] if name == "record" else v.label
-            change = {FIELD_OF[param]: (None if param == "aar" else "") if selected else _typed(param, v.value)}
-            values.append(FacetValue(v.value, label_text, v.count, selected, request.query_string(page=1, **change)))
+            values.append(FacetValue(v.value, label_text, v.count, selected,
+                                     _with(base, param, None if selected else v.value)))
         if values:
             facets.append(Facet(param, label, values))
     return Results(request, total, hits, facets)
 
 
-def _typed(param: str, value: str) -> object:
-    return int(value) if param == "aar" else value
+def _with(base: dict[str, str], param: str, value: str | None) -> str:
+    """The query string of ``base`` with one parameter set or removed (a facet's link); the same
+    as ``SearchRequest.query_string`` with that change, without a new request per facet value."""
+    changed = {**base, param: value} if value else {k: v for k, v in base.items() if k != param}
+    return urlencode({k: changed[k] for k in PARAM_ORDER if changed.get(k)})
 
 
 def _visible_hits(found: list[Any]) -> list[Hit]:
-    """The engine's hits as the page's, each linked to its record's permalink if the reader may see it."""
+    """The engine's hits as the page's, each linked to its record's permalink if the reader may see it.
+    One query per kind of record among the hits (none for kinds not found)."""
     ids: dict[str, list[int]] = {}
     for h in found:
         ids.setdefault(h.kind, []).append(h.object_id)
-    items = {i.pk: i for i in visibility.items().filter(pk__in=ids.get("item", []))
-             .select_related("meeting", "meeting__body")}
-    meetings = {m.pk: m for m in visibility.meetings().filter(pk__in=ids.get("meeting", [])).select_related("body")}
-    cases = {c.pk: c for c in models.Case.objects.filter(visibility.item_filter("items__"), pk__in=ids.get("case", []))
-             .select_related("body").distinct()}
+    items = {i.pk: i for i in visibility.items().filter(pk__in=ids["item"])
+             .select_related("meeting", "meeting__body")
+             .only("number", "title", "meeting__start", "meeting__time_known", "meeting__body__path",
+                   "meeting__body__name")} if "item" in ids else {}
+    meetings = {m.pk: m for m in visibility.meetings().filter(pk__in=ids["meeting"]).select_related("body")
+                } if "meeting" in ids else {}
+    cases = {c.pk: c for c in models.Case.objects.filter(visibility.item_filter("items__"), pk__in=ids["case"])
+             .select_related("body").distinct()} if "case" in ids else {}
     people = {p.pk: p for p in models.Person.objects.filter(visibility.attendance_filter("attendance__"),
-                                                             pk__in=ids.get("person", []))
-              .select_related("municipality").distinct()}
-    letters = {x.pk: x for x in models.Letter.objects.filter(pk__in=ids.get("letter", []))}
+                                                             pk__in=ids["person"])
+              .select_related("municipality").distinct()} if "person" in ids else {}
+    letters = {x.pk: x for x in models.Letter.objects.filter(pk__in=ids["letter"])} if "letter" in ids else {}
     out = []
     for h in found:
         snippet = highlight(list(h.snippet.fragments))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from moedebog.archive import models
 
@@ -59,8 +59,10 @@ def attendance_filter(prefix: str = "", viewer: Viewer = ANONYMOUS) -> Q:
 
 
 def bodies(viewer: Viewer = ANONYMOUS) -> QuerySet[models.Body]:
-    """Bodies with at least one meeting the reader may see."""
-    return models.Body.objects.filter(meetings_filter("meetings__", viewer)).distinct()
+    """Bodies with at least one meeting the reader may see (an EXISTS per body, which stops at the
+    first such meeting, rather than a join over every meeting made distinct again)."""
+    visible = models.Meeting.objects.filter(meetings_filter("", viewer), body=OuterRef("pk"))
+    return models.Body.objects.filter(Exists(visible))
 
 
 def meetings(viewer: Viewer = ANONYMOUS) -> QuerySet[models.Meeting]:
