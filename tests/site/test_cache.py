@@ -159,3 +159,16 @@ def test_a_rolled_back_write_does_not_count_as_replaced(site) -> None:
         item.title = "Gemt"
         item.save()
         assert pagecache.generation() != before
+
+
+def test_a_secretariat_change_without_signals_renews_the_body_pages(client, site) -> None:
+    """Renumbering items is a bulk update (no save signals); its audit entry renews the pages."""
+    from moedebog.secretariat.models import AuditEntry
+
+    meeting = models.Meeting.objects.get(start__date="2020-02-05")
+    item = models.AgendaItem.objects.get(meeting=meeting, number="3.1")
+    assert "Omdøbt i bulk" not in client.get(URL).content.decode()
+    models.AgendaItem.objects.filter(pk=item.pk).update(title="Omdøbt i bulk")
+    AuditEntry.objects.create(user_name="sekretær", action="item.move", summary="Flyttede et punkt",
+                              body=meeting.body, meeting=meeting)
+    assert "Omdøbt i bulk" in client.get(URL).content.decode()

@@ -17,6 +17,8 @@ Scopes, so that a write does not empty the whole cache:
   sections, attachments, attendance, absences, headings, source files, forward plans). A body's
   own pages key on it and on ``shared``: the body page, its meeting (and day) pages, the
   documents generated from a meeting, and the body's feeds and calendar.
+- An entry in the secretariat's audit trail changes ``all`` and its body: the secretariat's
+  services record every change there, including bulk updates that send no signals of their own.
 - ``shared`` changes with a write to a row those pages show but no one body owns: a body (names,
   parents, children), a person or a municipality edited, a case edited, and any archive row this
   module does not know (the safe default). Creating a person or a case changes nothing a body's
@@ -263,6 +265,15 @@ def _deleting(sender: Any, instance: Any, using: str = "default", **_: Any) -> N
     _replace(connections[using], {ALL, *scopes_for(instance, using)})
 
 
+def _audited(sender: Any, instance: Any, using: str = "default", **_: Any) -> None:
+    """The secretariat records every change in its audit trail, in the change's transaction, with
+    the body and meeting it concerns — also changes made with bulk updates that send no signals of
+    their own (renumbering items), so the entry renews that body's pages."""
+    conn = connections[using]
+    body_id = instance.body_id or _meeting_body(conn, _state(conn), instance.meeting_id)
+    _replace(conn, {ALL, body_scope(body_id) if body_id else SHARED})
+
+
 def _m2m(sender: Any, action: str = "", using: str = "default", **_: Any) -> None:
     if action.startswith("post_"):
         _replace(connections[using], {ALL})
@@ -286,6 +297,11 @@ def connect_signals() -> None:
         for field in model._meta.many_to_many:
             m2m_changed.connect(_m2m, sender=field.remote_field.through,
                                 dispatch_uid=f"site-cache-m2m-{model.__name__}-{field.name}")
+    try:
+        audit = apps.get_model("secretariat", "AuditEntry")
+    except LookupError:
+        return
+    post_save.connect(_audited, sender=audit, dispatch_uid="site-cache-audit")
 
 
 # -- serving -------------------------------------------------------------------------------------
