@@ -368,6 +368,9 @@ class ForwardPlanEntry(models.Model):
         verbose_name_plural = "punkter til næste møde"
         ordering = ["item", "order"]
         constraints = [models.UniqueConstraint(fields=["item", "order"], name="plan_entry_unique")]
+        # a new meeting looks up the entries planned for its date: without this, every import
+        # scanned all the forward plans of the archive
+        indexes = [models.Index(fields=["target_date"], name="plan_entry_target_date")]
 
     def __str__(self) -> str:
         return self.text

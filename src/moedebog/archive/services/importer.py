@@ -17,6 +17,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from moedebog import search
 from moedebog.archive import models
@@ -189,11 +190,12 @@ def ensure_term(meeting: models.Meeting) -> models.Term:
 def _find_or_create_meeting(document: Document, body: models.Body) -> tuple[models.Meeting, bool]:
     assert document.start is not None
     start, time_known = meeting_start(document.start, settings.TIME_ZONE)
-    meeting = None
-    if document.ref:
-        meeting = models.Meeting.objects.filter(ref=document.ref).first()
+    # by its source id first, else by body and start: one query for both (both are indexed)
+    same = Q(body=body, start=start)
+    found = list(models.Meeting.objects.filter(Q(ref=document.ref) | same if document.ref else same))
+    meeting = next((m for m in found if document.ref and m.ref == document.ref), None)
     if meeting is None:
-        meeting = models.Meeting.objects.filter(body=body, start=start).first()
+        meeting = next((m for m in found if m.body_id == body.pk and m.start == start), None)
     if meeting is None and not time_known:
         same_day = list(models.Meeting.objects.filter(body=body, start__date=start.date())[:2])
         if len(same_day) == 1:

@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import snowballstemmer
-from django.db.models import Q
 from django.utils import timezone
 
 from moedebog.archive import models
@@ -182,19 +181,23 @@ def _resolve_plans_from(meeting: models.Meeting) -> None:
 
 
 def _resolve_plans_into(meeting: models.Meeting, items: list[models.AgendaItem]) -> None:
-    """Entries of earlier meetings that plan for this one (by date, or as the next meeting)."""
-    earlier_meetings = models.Meeting.objects.filter(body_id=meeting.body_id, start__lt=meeting.start)
-    previous = earlier_meetings.order_by("-start").values_list("pk", flat=True).first()
-    planned_for_date = Q(target_date=timezone.localtime(meeting.start).date())
-    planned_as_next = Q(target_date__isnull=True, item__meeting_id=previous) if previous else Q(pk__in=[])
-    earlier = list(models.ForwardPlanEntry.objects.filter(
-        planned_for_date | planned_as_next,
-        item__meeting__body_id=meeting.body_id,
-        item__meeting__start__lt=meeting.start,
-        realized_by__isnull=True,
-    ).only("text", "target_date", "realized_by_id"))
-    if not earlier:  # the filter already says these plan for this meeting
+    """Entries of earlier meetings that plan for this one: by its date, or undated in the previous meeting.
+
+    Two narrow queries (by the target-date index, and by the previous meeting's items) rather than
+    one with an OR across a join, which the database could only answer by scanning every entry.
+    """
+    open_entries = models.ForwardPlanEntry.objects.filter(realized_by__isnull=True).only(
+        "text", "target_date", "realized_by_id")
+    earlier = list(open_entries.filter(target_date=timezone.localtime(meeting.start).date(),
+                                       item__meeting__body_id=meeting.body_id,
+                                       item__meeting__start__lt=meeting.start))
+    previous = (models.Meeting.objects.filter(body_id=meeting.body_id, start__lt=meeting.start)
+                .order_by("-start").values_list("pk", flat=True).first())
+    if previous is not None:
+        earlier += open_entries.filter(target_date__isnull=True, item__meeting_id=previous)
+    if not earlier:
         return
+    earlier.sort(key=lambda e: e.pk)  # a stable order: the order they were written in
     candidates = _candidates(items)
     models.ForwardPlanEntry.objects.bulk_update([e for e in earlier if _resolve(e, candidates)], ["realized_by"])
 
