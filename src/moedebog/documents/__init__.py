@@ -16,6 +16,7 @@ from moedebog.documents.errors import DocumentError
 from moedebog.documents.records import Document, Item
 from moedebog.documents.sniff import sniff
 from moedebog.documents.source import Source
+from moedebog.documents.textdecode import forget_head
 
 __all__ = ["PARSER_VERSION", "READERS", "Document", "DocumentError", "Source", "parse", "parse_path"]
 
@@ -34,9 +35,18 @@ READERS: dict[str, str] = {
 ItemSink = Callable[[Item], None]
 
 
+_LOADED: dict[str, Callable[[Source, ItemSink | None], Document]] = {}
+
+
 def _reader(fmt: str) -> Callable[[Source, ItemSink | None], Document]:
-    module_name, func = READERS[fmt].split(":")
-    return getattr(importlib.import_module(module_name), func)
+    """The reader function, imported on first use and then looked up (a small file's parse is
+    short enough for import_module's bookkeeping to show)."""
+    spec = READERS[fmt]
+    reader = _LOADED.get(spec)
+    if reader is None:
+        module_name, func = spec.split(":")
+        reader = _LOADED[spec] = getattr(importlib.import_module(module_name), func)
+    return reader
 
 
 def parse(source: Source, on_item: ItemSink | None = None) -> Document:
@@ -61,6 +71,8 @@ def parse(source: Source, on_item: ItemSink | None = None) -> Document:
         raise DocumentError(f"filen er for dybt indlejret til at læse ({fmt})") from None
     except Exception as exc:  # a reader bug must not stop a batch; say what happened
         raise DocumentError(f"uventet fejl under læsning som {fmt}: {type(exc).__name__}: {exc}") from None
+    finally:
+        forget_head()  # the decoded head is shared by the sniffer and the reader of this file only
     if on_item is not None and document.items:
         for item in document.items:
             on_item(item)

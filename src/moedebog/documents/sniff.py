@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 from moedebog.documents.errors import DocumentError
-from moedebog.documents.textdecode import detect_encoding
+from moedebog.documents.textdecode import decode_head
 
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h[1-6]|table|section|article|span|meta)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+_JSON_ARRAY = re.compile(r"\[\s*[{\[\"\d\]-]")
 _FIRSTAGENDA_KEYS = ("Dagsordenpunkter", "Moede", "Udvalg")
 
 
@@ -31,16 +32,16 @@ def sniff(head: bytes) -> str:
         raise DocumentError("gammelt binært Office-format (.doc) understøttes ikke; gem filen som DOCX eller PDF")
     if head.startswith(b"{\\rtf"):
         raise DocumentError("RTF understøttes ikke; gem filen som DOCX eller PDF")
-    encoding = detect_encoding(head)
-    text = head.decode(encoding, errors="replace")
+    _encoding, text = decode_head(head)
     if _looks_binary(text):
         raise DocumentError("binære data, ikke et kendt dokumentformat")
     stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped[:1] == "{" or re.match(r"\[\s*[{\[\"\d\]-]", stripped[:20]):
+    if stripped[:1] == "{" or (stripped[:1] == "[" and _JSON_ARRAY.match(stripped[:20])):
         if any(f'"{key}"' in text for key in _FIRSTAGENDA_KEYS):
             return "firstagenda-json"
         raise DocumentError("JSON-fil, men ikke en FirstAgenda-dagsorden")
-    if _HTML_START.match(stripped.encode("utf-8", errors="replace")):
+    # every HTML start (a comment or a tag) begins with '<': encode the head only then
+    if stripped.lstrip(" \t\n\r\f\v")[:1] == "<" and _HTML_START.match(stripped.encode("utf-8", errors="replace")):
         return "html"
     return "text"
 

@@ -31,6 +31,41 @@ def detect_encoding(head: bytes) -> str:
     return "utf-8"
 
 
+#: The last head decoded by decode_head: the sniffer and the text reader both need it, and a
+#: small file is not much more than its head. Keyed by identity (bytes are immutable).
+_last_head: tuple[bytes, str, str] | None = None
+
+
+def decode_head(head: bytes) -> tuple[str, str]:
+    """(encoding, text) of a file's first bytes, decoded once for all who ask about the same bytes."""
+    global _last_head
+    last = _last_head
+    if last is not None and last[0] is head:
+        return last[1], last[2]
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            or (len(head) >= 4 and b"\x00" in head):
+        encoding = detect_encoding(head)
+        text = head.decode(encoding, errors="replace")
+    else:
+        # detect_encoding's answer is then UTF-8 for bytes that are valid UTF-8 up to a character
+        # cut off at the end, else cp1252: one strict decode both tells and gives the text
+        try:
+            encoding, text = "utf-8", head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data":
+                encoding, text = "utf-8", head.decode("utf-8", errors="replace")
+            else:
+                encoding, text = "cp1252", head.decode("cp1252", errors="replace")
+    _last_head = (head, encoding, text)
+    return encoding, text
+
+
+def forget_head() -> None:
+    """Drop the remembered head (parse() does when a file is done)."""
+    global _last_head
+    _last_head = None
+
+
 def decode(data: bytes) -> str:
     """Decode a whole byte string with the detected encoding, replacing what cannot be read."""
     return data.decode(detect_encoding(data[:65536]), errors="replace")

@@ -12,26 +12,30 @@ from collections.abc import Callable, Iterator
 
 from moedebog.documents.records import Document, Item
 from moedebog.documents.segmenter import segment
+from moedebog.documents.segmenter.core import Segmenter
+from moedebog.documents.segmenter.lines import cleaner_for
 from moedebog.documents.source import Source
-from moedebog.documents.textdecode import detect_encoding
+from moedebog.documents.textdecode import decode_head
 
 _MARKDOWN = re.compile(r"^(#{1,6}\s|\|.*\|\s*$|\s*[-*]\s+\[.*\]\(.*\))", re.MULTILINE)
 
 
 def read(source: Source, on_item: Callable[[Item], None] | None = None) -> Document:
     head = source.head()
-    encoding = detect_encoding(head)
-    sample = head.decode(encoding, errors="replace")
+    encoding, sample = decode_head(head)
     fmt = "markdown" if _looks_like_markdown(sample) else "text"
     document = Document(format=fmt)
     if len(head) >= source.size:
         # the head is the whole file (most documents): it is decoded already. splitlines() breaks
         # lines exactly where universal newlines followed by splitlines() would.
-        segment(sample.splitlines(), document, on_item)
+        segment(sample.splitlines(), document, on_item, cleaner_for(sample))
         return document
+    segmenter = Segmenter(document, on_item)
     with source.open() as raw:
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline=None)
-        segment(_lines(stream), document, on_item)
+        for text, lines in _chunks(stream):
+            segmenter.feed_all(lines, cleaner_for(text))
+    segmenter.finish()
     return document
 
 
@@ -46,13 +50,15 @@ def _looks_like_markdown(sample: str) -> bool:
 CHUNK = 1 << 20
 
 
-def _lines(stream: io.TextIOWrapper) -> Iterator[str]:
-    """Lines without their ends. splitlines() also ends a line at form feeds and other breaks
-    (page breaks in extracted text)."""
+def _chunks(stream: io.TextIOWrapper) -> Iterator[tuple[str, list[str]]]:
+    """The text in chunks of whole lines, each as (text, its lines without their ends).
+    splitlines() also ends a line at form feeds and other breaks (page breaks in extracted
+    text)."""
     rest = ""
     while chunk := stream.read(CHUNK):
-        lines = (rest + chunk).splitlines()
+        text = rest + chunk
+        lines = text.splitlines()
         rest = lines.pop() if lines and not chunk.endswith(("\n", "\r")) else ""
-        yield from lines
+        yield text, lines
     if rest:
-        yield rest
+        yield rest, [rest]

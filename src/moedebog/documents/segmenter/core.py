@@ -44,6 +44,8 @@ _CASE_LINE = re.compile(
 _ATTACHMENT_MARK = re.compile(r"^(?:[-•*]\s*)?\./\.(?P<many>\.?)\s*(?P<title>.*)$")
 _CLOSED_TITLE = re.compile(r"^lukket\s*(?:punkt)?\s*[:\-–]\s*", re.IGNORECASE)
 _BOILERPLATE_HEADS = {"Mission", "Vision"}
+#: First characters of the lines the plain-text path hands on: ".", "Mission"/"Vision", "Punkt".
+_SPECIAL_FIRST = frozenset(".MVPp")
 _TABLE_ROW = "\t"
 #: A table-of-contents line has a tab, dotted leaders or table bars; other lines skip that parser.
 #: Tabs and leaders are found with ``in``; this pattern only looks at the line's start.
@@ -87,6 +89,7 @@ class Segmenter:
         # body
         self.heading: Heading | None = None
         self.body_headings: list[Heading] = []
+        self.body_heading_numbers: set[str] = set()
         self.item: Item | None = None
         self.stage = "none"  # title | case | body
         self.parts: list[str] = []
@@ -110,19 +113,24 @@ class Segmenter:
         """Take one paragraph."""
         self.feed_all((raw,))
 
-    def feed_all(self, lines: Iterable[str]) -> None:
+    def feed_all(self, lines: Iterable[str], cleaner: Callable[[str], str] = clean) -> None:
         """Take paragraphs in order. One loop over a whole batch, because most lines are blank
         or plain text inside an item's sections, and for those the cost of a method call per
-        line would be most of the work; everything else goes through ``_dispatch``."""
+        line would be most of the work; everything else goes through ``_dispatch``.
+
+        ``cleaner`` is clean() or a cheaper equivalent for these lines (lines.cleaner_for)."""
         for raw in lines:
-            line = clean(raw) if raw else ""
+            if not raw:
+                self.attachment_run = False
+                continue
+            line = cleaner(raw)
             if not line:
                 self.attachment_run = False
                 continue
             first = line[0]
             if self.stage != "body" or self.pending_boiler is not None or self.tentative is not None \
-                    or first.isdigit() or line == "." or line in _BOILERPLATE_HEADS \
-                    or line.startswith(("Punkt ", "punkt ")):
+                    or first.isdigit() or (first in _SPECIAL_FIRST and (
+                        line == "." or line in _BOILERPLATE_HEADS or line.startswith(("Punkt ", "punkt ")))):
                 self._dispatch(raw, line)
                 continue
             # inside an item's sections (most of any document): only a section title or text
@@ -130,7 +138,7 @@ class Segmenter:
                 self._section_start(kind, line.strip(" .:*#"))
                 continue
             section = self.section
-            if section is None or self.attachment_run or first in "FfAa" or "./." in line[:6] \
+            if section is None or self.attachment_run or (first in "FfAa" and ":" in line) or "./." in line[:6] \
                     or (section.kind == "other" and section.title):
                 self._text(raw, line)  # may be attendance or an attachment
                 continue
@@ -165,7 +173,7 @@ class Segmenter:
         if line == ".":
             self.boundary = True
             return
-        if self._participants(line):
+        if self.item is None and not self.items_started and self._participants(line):  # only before items
             return
         if self.tentative is not None:
             self._resolve_tentative(line)
@@ -307,8 +315,9 @@ class Segmenter:
     # ---------------------------------------------------------------- headings and items
     def _ends_participants(self, line: str) -> bool:
         """The first heading or item (or a case line or section title) ends the participant list."""
-        numbered = _may_be_numbered(line)
-        if (numbered and _ITEM.match(line)) or (_may_be_case(line) and _CASE_LINE.match(line)) \
+        first = line[:1]
+        numbered = first.isdigit() or first in ("p", "P")  # _may_be_numbered, inlined: one call per line
+        if (numbered and _ITEM.match(line)) or (("-" in line or "/" in line) and _CASE_LINE.match(line)) \
                 or section_kind(line) is not None:
             return True
         m = _HEADING.match(line) if numbered else None
@@ -383,7 +392,8 @@ class Segmenter:
         toc = self.toc_headings.get(num)
         self.heading = Heading(num, toc.title if toc else _strip_title(title))
         self.last_top = int(num)
-        if not any(h.number == num for h in self.body_headings):
+        if num not in self.body_heading_numbers:
+            self.body_heading_numbers.add(num)
             self.body_headings.append(self.heading)
 
     def _start_item(self, num: str, title: str) -> None:
@@ -392,10 +402,11 @@ class Segmenter:
         title = _strip_title(title)
         self.title_target = None
         if toc is not None:
-            if _same_title(title, toc.title) and normalize_title(title) != normalize_title(toc.title):
+            same = _same_title(title, toc.title)
+            if same and normalize_title(title) != normalize_title(toc.title):
                 if normalize_title(toc.title).startswith(normalize_title(title)):
                     self.title_target = normalize_title(toc.title)
-            elif not _same_title(title, toc.title):
+            elif not same:
                 self.doc.warn(f"Punkt {num} hedder «{title}» i teksten, men «{toc.title}» i indholdsfortegnelsen")
         self._open_item(num, title)
 
@@ -413,7 +424,7 @@ class Segmenter:
             heading = None
         if "." not in num:
             self.last_top = int(num)
-        public = not _CLOSED_TITLE.match(title)
+        public = not (title[:1] in ("l", "L") and _CLOSED_TITLE.match(title))  # "Lukket punkt: ..."
         if not self.in_toc:
             self.toc_done = True  # a table of contents never follows the first item
         if num in self.seen_numbers:
@@ -452,7 +463,7 @@ class Segmenter:
 
     # ---------------------------------------------------------------- sections and text
     def _section_start(self, kind: str, title: str) -> None:
-        starts_item = self.item is None or self._new_lost_item(kind, title)
+        starts_item = self.item is None or (self.lost_titles and self._new_lost_item(kind, title))
         if starts_item and not self._lost_item():
             self._text(title, title)
             return
@@ -492,7 +503,7 @@ class Segmenter:
         if self.section is None:
             self.section = Section("presentation", "", "")
         self.stage = "body"
-        if line[0] in "FfAa" and (m := _INLINE_ATTENDANCE.match(line)) \
+        if line[0] in "FfAa" and ":" in line and (m := _INLINE_ATTENDANCE.match(line)) \
                 and m.group("label").lower() in ("fraværende", "afbud", "forfald") and len(line) <= 300:
             for name in _NAME_SPLIT.split(m.group("names")):
                 name = name.strip(" .")
@@ -592,11 +603,13 @@ def _attachment_title(text: str) -> str:
     return text.strip().rstrip(".").strip()
 
 
-def segment(lines: Iterable[str], document: Document, on_item: ItemSink | None = None) -> Document:
+def segment(lines: Iterable[str], document: Document, on_item: ItemSink | None = None,
+            cleaner: Callable[[str], str] = clean) -> Document:
     """Segment the paragraphs ``lines`` into ``document`` (which the reader created and named).
 
     Items go to ``on_item`` as they are completed, or to ``document.items`` without one.
+    ``cleaner``: see Segmenter.feed_all.
     """
     segmenter = Segmenter(document, on_item)
-    segmenter.feed_all(lines)
+    segmenter.feed_all(lines, cleaner)
     return segmenter.finish()

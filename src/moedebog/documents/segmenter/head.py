@@ -23,13 +23,15 @@ _FIELD = re.compile(
     re.IGNORECASE,
 )
 _RUNNING_HEADER = re.compile(r"^(?P<body>[^|]{3,80}?)\s*\|\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*$")
+#: First letters of the kind words (no other character matches them when case is ignored).
+_KIND_FIRST = frozenset("rbpdteål")
 _YEAR_ONLY = re.compile(r"^\s*(?:\d{4})?\s*$")
 _MINUTES_WORDS = ("referat", "beslutningsprotokol", "protokol")
 
 
 def kind_of(line: str) -> tuple[str, str] | None:
     """("agenda" | "minutes", the name as printed) when the line names the document kind."""
-    m = _KIND.match(line)
+    m = _KIND.match(line) if line[:1].lower() in _KIND_FIRST else None
     if not m or not _YEAR_ONLY.match(m.group("rest").strip(" -–:")):
         return None
     word = m.group("kind").lower()
@@ -76,7 +78,7 @@ class HeadReader:
             return True
         if self.lines_seen <= 2 and not self.kind_seen and _plausible_body(line):
             self.body_candidate = line
-        m = _FIELD.match(line)
+        m = _FIELD.match(line) if ":" in line else None
         if m:
             key, value = m.group("key").lower(), m.group("value").strip()
             if key in ("dato", "mødedato", "tidspunkt", "mødetidspunkt", "tid"):

@@ -23,12 +23,18 @@ _GROUP_TITLE = re.compile(
     re.I,
 )
 
+_TITLE_SUFFIXES = ("konsulent", "chef", "direktør", "leder", "sekretær", "fuldmægtig", "medarbejder",
+                   "medhjælp", "koordinator", "rådgiver", "analytiker", "assistent", "praktikant", "formand",
+                   "borgmester", "rådmand", "økonom", "jurist", "specialist", "partner")
+_TITLE_NAMES = ("Konsulent", "Chef", "Direktør", "Sekretær", "Praktikant", "Formand", "Næstformand",
+                "Borgmester", "Rådmand", "Jurist", "Økonom")
 _TITLE_WORDS = re.compile(
-    r"^((?:[A-ZÆØÅ][a-zæøå]*(?:konsulent|chef|direktør|leder|sekretær|fuldmægtig|medarbejder|"
-    r"medhjælp|koordinator|rådgiver|analytiker|assistent|praktikant|formand|borgmester|rådmand|"
-    r"økonom|jurist|specialist|partner)|Konsulent|Chef|Direktør|Sekretær|Praktikant|Formand|Næstformand|"
-    r"Borgmester|Rådmand|Jurist|Økonom)(?:\s+og\s+[a-zæøå]+)?)\s+(?=[A-ZÆØÅ])"
+    r"^((?:[A-ZÆØÅ][a-zæøå]*(?:" + "|".join(_TITLE_SUFFIXES) + ")|" + "|".join(_TITLE_NAMES) + r")"
+    r"(?:\s+og\s+[a-zæøå]+)?)\s+(?=[A-ZÆØÅ])"
 )
+#: A title that _TITLE_WORDS finds is the whole first word (white space follows it), so a first
+#: word without one of these endings rules the pattern out without running it.
+_TITLE_ENDINGS = _TITLE_SUFFIXES + _TITLE_NAMES
 _PAREN_ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _PARTY = re.compile(r"^[A-ZÆØÅ]{1,2}$")
 
@@ -53,11 +59,12 @@ def parse_participant(line: str, group: str, group_title: str | None) -> Partici
         text = text[: m.start()].strip()
     affiliation: str | None = None
     if "," in text:
-        name, affiliation = (part.strip() for part in text.split(",", 1))
-        affiliation = affiliation or None
+        name, _, rest = text.partition(",")
+        name, affiliation = name.strip(), rest.strip() or None
     else:
         name = text
-    t = _TITLE_WORDS.match(name)
+    words = name.split(None, 1)
+    t = _TITLE_WORDS.match(name) if words and words[0].endswith(_TITLE_ENDINGS) else None
     if t:
         roles.insert(0, t.group(1))
         name = name[t.end():].strip()

@@ -1,0 +1,148 @@
+"""The text reader's fast paths give exactly what their plain definitions give.
+
+Parsing speed comes from cheap tests that rule a slow step out (a regex that cannot match, a
+decode that was done already) and from faster formulations of the same rule. Each is checked
+here against the plain form it replaces, kept in this file as the specification, on generated
+strings built from the characters that matter to the rule.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moedebog.documents import textdecode
+from moedebog.documents.readers.text import _MARKDOWN, _looks_like_markdown
+from moedebog.documents.sectionkinds import _needs_folding
+from moedebog.documents.sectionkinds import normalize_title as section_title_key
+from moedebog.documents.segmenter import core, head, participants, toc
+from moedebog.documents.segmenter.lines import (
+    clean,
+    clean_plain,
+    cleaner_for,
+    has_markup,
+    normalize_title,
+)
+from moedebog.documents.sniff import _looks_binary
+
+EXAMPLES = settings(max_examples=200, deadline=None, derandomize=True)
+
+
+def text_of(*pieces: str, max_size: int = 12) -> st.SearchStrategy[str]:
+    """Strings glued from ``pieces`` (words, marks, odd spaces) and arbitrary characters."""
+    piece = st.one_of(st.sampled_from(pieces), st.characters(codec="utf-8"))
+    return st.lists(piece, max_size=max_size).map("".join)
+
+
+MARKS = ("[", "]", "(", ")", "*", "**", "_", "__", "#", "# ", "  ", " ", "\t", "\u00a0", "\u200b", "\u2003",
+         "\u00ad", "\ufeff", "–", "æ", "ø", "a", "B", "1", ".", "bookmark:", "image:", "![x](y)", "[a](b)")
+TOC = ("1", "3.1", "12.345", ".", "..", "...", "....", "…", "\t", " ", "  ", "\n", "\u00a0", "Titel", "a", "5",
+       "2021", "(", "«", "|")
+NAMES = ("Chefkonsulent", "Konsulent", "Chef", "Næstformand", "Borgmester", "og", "kommunal", "Jonas", "Økonom",
+         "chef", "X", " ", "\t", "  ", ",", "(", ")", "referent", "A", "-", "Afdelingsleder")
+
+
+@EXAMPLES
+@given(text_of(*MARKS))
+def test_cheaper_cleaners_are_clean_where_they_are_chosen(line: str) -> None:
+    assert cleaner_for(line)(line) == clean(line)
+    if not has_markup(line):
+        assert clean_plain(line) == clean(line)
+
+
+@EXAMPLES
+@given(text_of(*TOC, max_size=16))
+def test_leader_pattern_is_the_lazy_title_pattern(line: str) -> None:
+    plain = re.compile(rf"^(?:{toc.NUMBER}\s+)?(?P<title>\S.*?)\s*(?:\.{{3,}}|…+|\t)[\s.…]*(?P<page>\d{{1,4}})$")
+    expected, got = plain.match(line), toc._LEADER.match(line)
+    assert (expected and expected.groupdict()) == (got and got.groupdict())
+
+
+@EXAMPLES
+@given(text_of(*TOC))
+def test_toc_titles_lose_their_leaders_as_before(text: str) -> None:
+    assert toc._title(text) == re.sub(r"\s*(?:\.{2,}|…+)\s*$", "", text).strip()
+    assert core._strip_title(text) == re.sub(r"\s*(?:\.{2,}|…+)\s*\d*\s*$", "", text).strip()
+
+
+@EXAMPLES
+@given(text_of("indhold", "INDHOLD", "Dagsordenens punkter", "#", " ", "|", "\t", "...", "…", "x", "\u00a0"))
+def test_maybe_toc_is_the_search_it_replaces(raw: str) -> None:
+    plain = re.compile(r"\t|\.\.\.|…|^\s*\||^\s*#*\s*(?:indhold|dagsordenens punkter)", re.IGNORECASE)
+    assert core._maybe_toc(raw) == bool(plain.search(raw))
+
+
+@EXAMPLES
+@given(text_of("Afbud", "afbud", "Deltagere", "Fra KL-sekretariatet", "Fra KD-net", "Fra", "fra ", "kl", "KL",
+               "Sekretariatet", "Referent", "Gæster", "til stede", "meldt afbud", " ", ",", "x", "\t"))
+def test_group_titles_are_tried_in_the_order_of_the_groups(line: str) -> None:
+    ordered = [(r"^(afbud|fraværende|forfald|meldt afbud|ikke til stede)\b", "absent"),
+               (r"^(deltagere|deltog|til stede|tilstede|fremmødte|medlemmer|mødedeltagere)\b", "present"),
+               (r"^fra .*(sekretariat|kl\b)", "secretariat"),
+               (r"^(sekretariat|sekretariatet|referent)\b", "secretariat"),
+               (r"^(fra\s+\S+|embedsmænd|administrationen|desuden deltog|øvrige deltagere|gæster)", "officials")]
+    expected = None
+    if len(line) <= 60 and "," not in line:
+        expected = next((group for pattern, group in ordered if re.match(pattern, line, re.I)), None)
+    assert participants.group_of(line) == expected
+
+
+@EXAMPLES
+@given(text_of(*NAMES))
+def test_a_title_word_is_the_whole_first_word(name: str) -> None:
+    """parse_participant runs _TITLE_WORDS only when the first word has a title's ending."""
+    if participants._TITLE_WORDS.match(name):
+        assert name.split(None, 1)[0].endswith(participants._TITLE_ENDINGS)
+
+
+@EXAMPLES
+@given(text_of("Beslutning", "beslutning", "Baggrund", "  ", " ", "\t", "\u00a0", "\u2003", "*", "#", "_", ":", ".",
+               "ß", "ſ", "İ", "x"))
+def test_section_title_key_folds_white_space_as_the_regex_did(title: str) -> None:
+    text = re.sub(r"\s+", " ", title) if _needs_folding(title) else title
+    text = text.strip("*#_ \t")
+    while text and text[-1] in ":.":
+        text = text[:-1].rstrip("*#_ \t")
+    assert section_title_key(title) == text.casefold()
+    key = re.sub(r"\.{2,}.*$", "", title) if ".." in title else title
+    assert normalize_title(title) == re.sub(r"[\s\u00a0]+", " ", key).strip(" .:\t").lower().translate(
+        str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"}))
+
+
+@EXAMPLES
+@given(st.lists(st.sampled_from([b"a", b"\xc3\xa6", b"\xe2\x80\x93", b"\xf0\x9f\x98\x80", b"\xc3", b"\xe2\x80",
+                                 b"\x80", b"\xff", b"\xe0\x80", b"\xed\xa0\x80", b"\x00", b" ", b"\n",
+                                 codecs.BOM_UTF8, codecs.BOM_UTF16_LE, b"\xf0\x90"]), max_size=10).map(b"".join))
+def test_decode_head_is_detect_then_decode(data: bytes) -> None:
+    textdecode._last_head = None
+    encoding = textdecode.detect_encoding(data)
+    assert textdecode.decode_head(data) == (encoding, data.decode(encoding, errors="replace"))
+
+
+@EXAMPLES
+@given(st.text(alphabet=st.sampled_from(["a", "æ", "\x00", "\x07", "\x0b", "\x1f", "\t", "\n", "\ufffd", "\u2028",
+                                         "\U0001f600", "–"]), max_size=40))
+def test_binary_count_is_the_findall_count(text: str) -> None:
+    sample = text[:8192]
+    expected = bool(sample) and len(re.findall("[\x00-\x08\x0e-\x1f\ufffd]", sample)) > len(sample) * 0.05
+    assert _looks_binary(text) == expected
+
+
+@EXAMPLES
+@given(text_of("#", "# ", "|", "](", "[x]", "(y)", "- ", "* ", "\n", " ", "x"))
+def test_markdown_prefilter(sample: str) -> None:
+    assert _looks_like_markdown(sample) == bool(_MARKDOWN.search(sample))
+
+
+def test_prefilters_know_which_characters_a_pattern_can_start_with() -> None:
+    """'p' (punkt), 'l' (lukket) and the first letters of the document kinds match only themselves (in either
+    case) when case is ignored; every odd space clean() folds is unprintable."""
+    for first in "pl":
+        assert {c for c in map(chr, range(0x110000)) if re.match(first, c, re.I)} == {first, first.upper()}
+    kind_first = re.compile("[" + "".join(sorted(head._KIND_FIRST)) + "]", re.I)
+    assert all(c.lower() in head._KIND_FIRST for c in map(chr, range(0x110000)) if kind_first.match(c))
+    odd = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
+    assert not any(c.isprintable() for c in map(chr, range(0x110000)) if odd.match(c))
