@@ -124,10 +124,11 @@ def item_records(item: models.AgendaItem) -> list[Record]:
     return out
 
 
-def meeting_record(meeting: models.Meeting) -> Record:
+def meeting_record(meeting: models.Meeting, attendance: list[models.Attendance] | None = None) -> Record:
+    """A meeting's row; ``attendance`` (with person and municipality selected) when the caller has it."""
     day = local_day(meeting.start)
     groups: dict[str, list[str]] = {}
-    for a in meeting.attendance.all():
+    for a in meeting.attendance.all() if attendance is None else attendance:
         who = a.person.name + (f", {a.person.municipality.name}" if a.person.municipality else "")
         groups.setdefault(a.group, []).append(who + (f" ({a.role})" if a.role else ""))
     fields = [Field("attendance", GROUP_LABELS.get(g, g), f"{GROUP_LABELS.get(g, g)}: " + "; ".join(names))

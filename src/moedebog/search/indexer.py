@@ -22,6 +22,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from moedebog.archive import models
 from moedebog.archive.services import loading
+from moedebog.archive.services.rows import insert_rows
 from moedebog.search import extract, signals
 from moedebog.search.compounds import Decompounder
 from moedebog.search.models import SearchDirty, SearchDoc, SearchPart, SearchWord
@@ -120,14 +121,15 @@ class Writer:
         elif stems:
             _VOCABULARY.add(stems)
         compounds = compounds_for(prose, self.decompounder) if prose else {}
-        ids = _insert(SearchDoc, _DOC_COLUMNS, [self._doc(a, row_columns(a, compounds)) for a in analysed])
+        docs = [self._doc(a, row_columns(a, compounds)) for a in analysed]
+        ids = insert_rows(SearchDoc, _DOC_COLUMNS, docs, casts=_CASTS)
         parts = []
         for doc_id, item in zip(ids, analysed, strict=True):
             if item.record.kind != "item":
                 continue
             for kind, columns in kind_columns(item, compounds).items():
                 parts.append([doc_id, kind, *self._tokens(columns, with_meta=False)])
-        _insert(SearchPart, _PART_COLUMNS, parts, returning=False)
+        insert_rows(SearchPart, _PART_COLUMNS, parts, returning=False, casts=_CASTS)
         return len(ids)
 
 
@@ -137,34 +139,7 @@ _DOC_COLUMNS = ("kind", "audience", "item_id", "meeting_id", "letter_id", "perso
                 "t_title", "t_meta", "t_text", "t_parts", "tsv")
 _PART_COLUMNS = ("doc_id", "kind", "t_title", "t_text", "t_parts", "tsv")
 _START = SearchDoc._meta.get_field("start")
-
-
-def _insert(model: type[SearchDoc] | type[SearchPart], columns: tuple[str, ...], rows: list[list[object]],
-            returning: bool = True) -> list[int]:
-    """Insert rows with plain multi-row INSERT statements; returns their ids in order when ``returning``.
-
-    Why not ``bulk_create``: an import writes a dozen documents and some forty parts per meeting,
-    and building a model instance per row and compiling the statement through the ORM cost more
-    than analysing the text. Both databases return the ids of a multi-row insert in the order of
-    its rows (``bulk_create`` relies on the same). The tsvector column is cast on PostgreSQL.
-    """
-    if not rows:
-        return []
-    qn = connection.ops.quote_name
-    postgres = connection.vendor == "postgresql"
-    one = "(" + ", ".join("%s::tsvector" if postgres and c == "tsv" else "%s" for c in columns) + ")"
-    head = f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(c) for c in columns)}) VALUES "
-    tail = f" RETURNING {qn('id')}" if returning else ""
-    limit = connection.features.max_query_params or 65535
-    per_statement = max(1, min(BATCH, limit // len(columns)))
-    ids: list[int] = []
-    with connection.cursor() as cursor:
-        for i in range(0, len(rows), per_statement):
-            chunk = rows[i:i + per_statement]
-            cursor.execute(head + ", ".join([one] * len(chunk)) + tail, [v for row in chunk for v in row])
-            if returning:
-                ids.extend(row[0] for row in cursor.fetchall())
-    return ids
+_CASTS = {"tsv": "tsvector"}
 
 
 # ------------------------------------------------------------------------------------------ records
@@ -258,14 +233,18 @@ def index_meeting(meeting: models.Meeting, people: bool = True,
     then whatever else the signal handlers queued in this transaction.
 
     ``items``: the meeting's items as ``archive.services.loading.meeting_items`` gives them, when the
-    caller has them already.
+    caller has them already (the importer, whose meeting instance is the row as just written);
+    without them, meeting and items are read from the database.
     """
     SearchDoc.objects.filter(meeting=meeting).delete()
-    items = loading.meeting_items(meeting) if items is None else items
-    loaded = _meetings(models.Meeting.objects.filter(pk=meeting.pk))
-    Writer().write(meeting_records(loaded) + item_records(items))
+    if items is None:  # the caller's instance may be older than its row (visibility!): read both afresh
+        meeting = models.Meeting.objects.select_related("body").get(pk=meeting.pk)
+        items = loading.meeting_items(meeting)
+    attendance = list(models.Attendance.objects.filter(meeting=meeting).select_related("person__municipality")
+                      .order_by("id"))
+    Writer().write([extract.meeting_record(meeting, attendance), *item_records(items)])
     cases = {i.case_id for i in items if i.case_id}
-    attendees = {a.person_id for m in loaded for a in m.attendance.all()} if people else set()
+    attendees = {a.person_id for a in attendance} if people else set()
     covered: dict[str, set[int]] = {"item": {i.pk for i in items}, "meeting": {meeting.pk},
                                     "meeting_row": {meeting.pk}}
     if _DEFERRED.get():

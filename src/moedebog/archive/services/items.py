@@ -12,6 +12,7 @@ import re
 
 from moedebog.archive import models
 from moedebog.archive.services.people import PeopleWriter
+from moedebog.archive.services.rows import insert_rows
 from moedebog.documents.records import Document, Item
 from moedebog.documents.segmenter.lines import normalize_title
 
@@ -212,18 +213,14 @@ class ItemWriter:
                 have.add(person.pk)
 
     def _bulk_children(self, new: list[tuple[models.AgendaItem, Item]]) -> None:
+        """The new items' sections, attachments and absences, in plain multi-row inserts (see ``rows``)."""
         sections, attachments = [], []
         for row, parsed in new:
-            sections.extend(
-                models.Section(item=row, order=n, kind=s.kind, title=s.title[:500], text=s.text)
-                for n, s in enumerate(parsed.sections)
-            )
-            attachments.extend(
-                models.Attachment(item=row, order=n, title=a.title[:1000], ref=(a.ref or "")[:100])
-                for n, a in enumerate(parsed.attachments)
-            )
-        models.Section.objects.bulk_create(sections)
-        models.Attachment.objects.bulk_create(attachments)
+            sections.extend([row.pk, n, s.kind, s.title[:500], s.text] for n, s in enumerate(parsed.sections))
+            attachments.extend([row.pk, n, a.title[:1000], (a.ref or "")[:100], ""]
+                               for n, a in enumerate(parsed.attachments))
+        insert_rows(models.Section, ("item_id", "order", "kind", "title", "text"), sections, returning=False)
+        insert_rows(models.Attachment, ("item_id", "order", "title", "ref", "text"), attachments, returning=False)
         absences: dict[tuple[int, int], models.ItemAbsence] = {}
         for row, parsed in new:
             for absence in parsed.absences:

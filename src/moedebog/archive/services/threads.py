@@ -187,7 +187,7 @@ def _resolve_plans_into(meeting: models.Meeting, items: list[models.AgendaItem])
     one with an OR across a join, which the database could only answer by scanning every entry.
     """
     open_entries = models.ForwardPlanEntry.objects.filter(realized_by__isnull=True).only(
-        "text", "target_date", "realized_by_id")
+        "text", "target_date", "realized_by_id").order_by()  # sorted below; the default order joins meetings
     earlier = list(open_entries.filter(target_date=timezone.localtime(meeting.start).date(),
                                        item__meeting__body_id=meeting.body_id,
                                        item__meeting__start__lt=meeting.start))
