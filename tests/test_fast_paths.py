@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moedebog.documents import textdecode
+from moedebog.documents import dates, textdecode
 from moedebog.documents.readers.text import _MARKDOWN, _looks_like_markdown
 from moedebog.documents.sectionkinds import _needs_folding
 from moedebog.documents.sectionkinds import normalize_title as section_title_key
@@ -146,3 +146,24 @@ def test_prefilters_know_which_characters_a_pattern_can_start_with() -> None:
     assert all(c.lower() in head._KIND_FIRST for c in map(chr, range(0x110000)) if kind_first.match(c))
     odd = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
     assert not any(c.isprintable() for c in map(chr, range(0x110000)) if odd.match(c))
+
+
+@EXAMPLES
+@given(text_of("22-02-2016", "5.2.2020", "5. februar 2020", "7. feb. 2020", "2020-02-05", "den ", " ", "kl. 10.00",
+               "31-02-2020", "1", "-", ".", "x"))
+def test_dates_are_found_as_when_every_pattern_was_tried(text: str) -> None:
+    best = None
+    for pattern, order in ((dates.NUMERIC_DATE, "dmy"), (dates.WORD_DATE, "dMy"), (dates.ISO_DATE, "ymd")):
+        for m in pattern.finditer(text):
+            a, b, c = m.groups()
+            if order == "dmy":
+                iso = dates._valid(int(c), int(b), int(a))
+            elif order == "dMy":
+                iso = dates._valid(int(c), dates.MONTHS[b.lower().rstrip(".")], int(a))
+            else:
+                iso = dates._valid(int(a), int(b), int(c))
+            if iso:
+                if best is None or m.start() < best[1]:
+                    best = (iso, m.start(), m.end())
+                break
+    assert dates.find_date(text) == best

@@ -36,6 +36,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     """The first date in ``text`` as (ISO date, match start, match end), or None."""
     best: tuple[str, int, int] | None = None
     for pattern, order in ((NUMERIC_DATE, "dmy"), (WORD_DATE, "dMy"), (ISO_DATE, "ymd")):
+        if best is not None and best[1] == 0:
+            break  # a date at the very start: a later pattern only wins by starting earlier
         for m in pattern.finditer(text):
             a, b, c = m.groups()
             if order == "dmy":

@@ -1,7 +1,8 @@
 """Plain text and markdown, as extraction tools leave meeting documents.
 
-The file is decoded incrementally and handed to the segmenter line by line, so a text file of any
-size is read in memory bounded by its largest item.
+A file that fits the sniffer's head is decoded once and its lines go to the segmenter as one
+list; a larger one is decoded incrementally and handed on a chunk of lines at a time, so a text
+file of any size is read in memory bounded by its largest item.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ def read(source: Source, on_item: Callable[[Item], None] | None = None) -> Docum
     segmenter = Segmenter(document, on_item)
     with source.open() as raw:
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline=None)
-        for text, lines in _chunks(stream):
-            segmenter.feed_all(lines, cleaner_for(text))
+        for cleaner, lines in _chunks(stream):
+            segmenter.feed_all(lines, cleaner)
     segmenter.finish()
     return document
 
@@ -50,15 +51,17 @@ def _looks_like_markdown(sample: str) -> bool:
 CHUNK = 1 << 20
 
 
-def _chunks(stream: io.TextIOWrapper) -> Iterator[tuple[str, list[str]]]:
-    """The text in chunks of whole lines, each as (text, its lines without their ends).
-    splitlines() also ends a line at form feeds and other breaks (page breaks in extracted
-    text)."""
+def _chunks(stream: io.TextIOWrapper) -> Iterator[tuple[Callable[[str], str], list[str]]]:
+    """The text in chunks of whole lines, each as (the cleaner for it, its lines without their
+    ends); the chunk's text itself is let go before its lines are segmented. splitlines() also
+    ends a line at form feeds and other breaks (page breaks in extracted text)."""
     rest = ""
     while chunk := stream.read(CHUNK):
         text = rest + chunk
         lines = text.splitlines()
         rest = lines.pop() if lines and not chunk.endswith(("\n", "\r")) else ""
-        yield text, lines
+        cleaner = cleaner_for(text)
+        del text, chunk
+        yield cleaner, lines
     if rest:
-        yield rest, [rest]
+        yield cleaner_for(rest), [rest]
