@@ -9,6 +9,7 @@ import re
 from django.utils import timezone
 
 from moedebog.archive import models as archive
+from moedebog.archive.services import loading
 from moedebog.council import recipients, seats
 from moedebog.council.models import Consultation, OutsideBody, Recipient
 from moedebog.council.services import appointments
@@ -57,7 +58,7 @@ def meeting_imported(meeting: archive.Meeting, items: list[archive.AgendaItem] |
     """
     saved: list[OutsideBody] = []
     for item in items if items is not None else meeting.items.prefetch_related("sections"):
-        text = "\n\n".join(s.text for s in item.sections.all())
+        text = "\n\n".join(s.text for s in loading.sections(item))
         if seats.TITLE.search(text) and seats.find_table(text):
             saved += appointments.import_table(None, item, system=True)
     return saved

@@ -18,6 +18,7 @@ candidate of every word at once, in two rounds.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from moedebog.search.danish import STOP_WORDS, fold, stem
 
@@ -57,15 +58,18 @@ def _has_vowel(text: str) -> bool:
     return any(c in "aeiouy" for c in text)
 
 
-def _modifier_forms(modifier: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _modifier_forms(modifier: str) -> tuple[str, ...]:
     """The modifier as written, and without a linking "s" or "e" (regions|råd, rammes|...)."""
     forms = [modifier]
     if len(modifier) > MIN_MODIFIER and modifier[-1] in "se":
         forms.append(modifier[:-1])
-    return [f for f in forms if len(f) >= MIN_MODIFIER and f not in _NOT_MODIFIERS and _has_vowel(f)]
+    return tuple(f for f in forms if len(f) >= MIN_MODIFIER and f not in _NOT_MODIFIERS and _has_vowel(f))
 
 
-def head_splits(word: str) -> list[tuple[int, str]]:
+# memoised: an archive repeats its words from meeting to meeting, and the answer depends on the word alone
+@lru_cache(maxsize=100_000)
+def head_splits(word: str) -> tuple[tuple[int, str], ...]:
     """(split index, stem of the head) for every place a head could start, longest head first.
 
     Stemming only looks at a word's ending, so a long head loses what the whole word loses; only
@@ -83,7 +87,7 @@ def head_splits(word: str) -> list[tuple[int, str]]:
             out.append((i, head[:len(head) - cut]))
         else:
             out.append((i, stem(head)))
-    return out
+    return tuple(out)
 
 
 class Decompounder:

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from moedebog.archive import models
+from moedebog.archive.services import loading
 
 DRAFT_STATES = frozenset({models.Meeting.State.PLANNED, models.Meeting.State.AGENDA_DRAFT})
 #: Meeting states in which decisions are final and public.
@@ -90,14 +91,14 @@ def item_audiences(item: models.AgendaItem) -> list[tuple[str, bool]]:
     meeting = item.meeting
     if not (item.public and meeting_visible(meeting)):
         return [(INTERNAL, True)]
-    if meeting.state in DECISIONS_PUBLIC or not any(s.kind == "decision" for s in item.sections.all()):
+    if meeting.state in DECISIONS_PUBLIC or not any(s.kind == "decision" for s in loading.sections(item)):
         return [(ALL, True)]
     return [(PUBLIC, False), (INTERNAL, True)]
 
 
 def item_fields(item: models.AgendaItem, decisions: bool = True) -> list[Field]:
-    fields = [Field(s.kind, s.title, s.text) for s in item.sections.all() if decisions or s.kind != "decision"]
-    attachments = list(item.attachments.all())
+    fields = [Field(s.kind, s.title, s.text) for s in loading.sections(item) if decisions or s.kind != "decision"]
+    attachments = loading.attachments(item)
     if attachments:
         fields.append(Field("attachment", "Bilag", "\n".join(f"{a.title}\n{a.text}".strip() for a in attachments)))
     return fields
@@ -107,7 +108,7 @@ def item_records(item: models.AgendaItem) -> list[Record]:
     """The rows of one item (expects meeting, body, heading and case selected, sections prefetched)."""
     meeting = item.meeting
     day = local_day(meeting.start)
-    absences = [f"{a.person.name} {a.reason}".strip() for a in item.absences.all()]
+    absences = [f"{a.person.name} {a.reason}".strip() for a in loading.absences(item)]
     meta = " ".join(filter(None, (
         meeting.body.name, meeting.name, long_date(day) if day else "",
         item.case.number if item.case else "",

@@ -139,7 +139,8 @@ def _import_document(document: Document, digest: str, name: str, size: int, reco
     if not created:
         _update_meeting(meeting, document, previous_kinds)
     _record_imported(digest, name, size, document, warnings, meeting=meeting, recorded=recorded)
-    items = loading.meeting_items(meeting)  # one load for threads, search and the council's hooks
+    # one set of items for threads, search and the council's hooks: as just written, or loaded
+    items = writer.items if created else loading.meeting_items(meeting)
     threads.link_meeting(meeting, items, new=created)
     search.index_meeting(meeting, items)  # the search index changes in this document's transaction
     _after_import(meeting=meeting, items=items)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from moedebog.archive import models
+from moedebog.archive.services import loading
 from moedebog.archive.services.people import PeopleWriter
 from moedebog.archive.services.rows import insert_rows
 from moedebog.documents.records import Document, Item
@@ -214,20 +215,27 @@ class ItemWriter:
 
     def _bulk_children(self, new: list[tuple[models.AgendaItem, Item]]) -> None:
         """The new items' sections, attachments and absences, in plain multi-row inserts (see ``rows``)."""
-        sections, attachments = [], []
+        sections, attachments, absences = [], [], []
         for row, parsed in new:
-            sections.extend([row.pk, n, s.kind, s.title[:500], s.text] for n, s in enumerate(parsed.sections))
-            attachments.extend([row.pk, n, a.title[:1000], (a.ref or "")[:100], ""]
-                               for n, a in enumerate(parsed.attachments))
-        insert_rows(models.Section, ("item_id", "order", "kind", "title", "text"), sections, returning=False)
-        insert_rows(models.Attachment, ("item_id", "order", "title", "ref", "text"), attachments, returning=False)
-        absences: dict[tuple[int, int], models.ItemAbsence] = {}
-        for row, parsed in new:
+            # unsaved instances of what is inserted: handed to threads, search and hooks (see loading)
+            own_sections = [models.Section(item=row, order=n, kind=s.kind, title=s.title[:500], text=s.text)
+                            for n, s in enumerate(parsed.sections)]
+            own_attachments = [models.Attachment(item=row, order=n, title=a.title[:1000], ref=(a.ref or "")[:100])
+                               for n, a in enumerate(parsed.attachments)]
+            own_absences: dict[int, models.ItemAbsence] = {}
             for absence in parsed.absences:
                 person = self.people.person(absence.name, None)
-                absences.setdefault((row.pk, person.pk), models.ItemAbsence(
+                own_absences.setdefault(person.pk, models.ItemAbsence(
                     item=row, person=person, reason=(absence.reason or "")[:200]))
-        models.ItemAbsence.objects.bulk_create(list(absences.values()))
+            loading.attach(row, own_sections, own_attachments, list(own_absences.values()))
+            sections += own_sections
+            attachments += own_attachments
+            absences += own_absences.values()
+        insert_rows(models.Section, ("item_id", "order", "kind", "title", "text"),
+                    [(s.item_id, s.order, s.kind, s.title, s.text) for s in sections], returning=False)
+        insert_rows(models.Attachment, ("item_id", "order", "title", "ref", "text"),
+                    [(a.item_id, a.order, a.title, a.ref, a.text) for a in attachments], returning=False)
+        models.ItemAbsence.objects.bulk_create(absences)
 
     def _leftovers(self, existing: dict[str, models.AgendaItem]) -> None:
         if not existing or not self.document.items:

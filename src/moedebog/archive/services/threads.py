@@ -18,6 +18,7 @@ import snowballstemmer
 from django.utils import timezone
 
 from moedebog.archive import models
+from moedebog.archive.services import loading
 from moedebog.documents.dates import parse_date
 
 _PLAN_TITLE = re.compile(
@@ -56,7 +57,7 @@ def plan_entries(item: models.AgendaItem) -> tuple[list[str], str | None]:
     """The lines of a forward-plan item and the date of the meeting they are planned for."""
     entries: list[str] = []
     target: str | None = None
-    for section in item.sections.all():
+    for section in loading.sections(item):
         if section.kind in ("recommendation", "decision"):
             continue
         listing = False
