@@ -251,17 +251,20 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         site = self.site
+        # a request counts as active while the site "thinks" (the latency), which lies strictly between
+        # the client sending it and receiving the answer; counting until this thread has finished
+        # writing would overlap the client's next request on a busy machine and see one too many
         with site.lock:
             site.active += 1
             site.max_active = max(site.max_active, site.active)
         try:
             if site.latency:
                 time.sleep(site.latency)
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self._route()
         finally:
             with site.lock:
                 site.active -= 1
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._route()
 
     def _route(self) -> None:
         site = self.site
