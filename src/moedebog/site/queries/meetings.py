@@ -138,6 +138,7 @@ def meeting_page(meeting: models.Meeting, viewer: Viewer = ANONYMOUS, precise: b
         rows = list(items)
         for item in rows:
             item.meeting = meeting  # links need the meeting; do not fetch it again per item
+            item.precise_link = precise  # and whether they carry the time of day (agenda_item_head)
         parts = outline(meeting, rows)
     attendance = attendance_groups(meeting) if minutes else []
     sources = list(visibility.sources(meeting, viewer).order_by("kind", "format", "name"))

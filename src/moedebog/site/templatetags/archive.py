@@ -15,7 +15,7 @@ from django.template.defaultfilters import date as date_filter
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import get_current_timezone, localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from moedebog.archive import models
 from moedebog.publish.model import blocks
@@ -137,3 +137,31 @@ def meeting_line(meeting: models.Meeting, show_body: bool = False) -> SafeString
     return format_html('<a href="{}">{}<time datetime="{}">{}</time></a>\n<span class="state state-{}">{}</span>',
                        permalinks.meeting_url(meeting), body, iso_start(meeting), when(meeting), meeting.state,
                        meeting.get_state_display())
+
+
+@register.filter
+def attendee_items(rows: list[models.Attendance]) -> SafeString:
+    """A meeting's attendance group as list items (name linked, municipality, role): one call for
+    the group instead of a template loop of five lookups per person."""
+    out = []
+    for row in rows:
+        person = row.person
+        place = format_html(", {}", person.municipality.name) if person.municipality else ""
+        role = format_html(' <span class="muted">({})</span>', row.role) if row.role else ""
+        out.append(format_html('<li><a href="{}">{}</a>{}{}</li>', permalinks.person_url(person), person.name,
+                               place, role))
+    return mark_safe("".join(out))
+
+
+@register.filter
+def agenda_item_head(item: models.AgendaItem, level: str) -> SafeString:
+    """An agenda item's linked number and title as a heading of ``level`` ("h3"/"h4"), and its
+    case line; the meeting page repeats it for every item."""
+    title = format_html('<{} class="item-title"><a href="{}"><span class="item-number">{}.</span> {}</a></{}>', level,
+                        permalinks.item_url(item, bool(getattr(item, "precise_link", False))), item.number,
+                        item.title, level)
+    if not item.case:
+        return title
+    handlers = format_html(" · {}", item.handlers) if item.handlers else ""
+    return format_html('{}\n        <p class="case-line">{} {}{}</p>', title, gettext("Sag"), item.case.number,
+                       handlers)
