@@ -26,10 +26,10 @@ def search(text: str, **kwargs: Any) -> Any:
     return run(text, **kwargs)
 
 
-def index_meeting(meeting: Any, items: Any = None) -> None:
+def index_meeting(meeting: Any, items: Any = None, new: bool = False) -> None:
     from moedebog.search.indexer import index_meeting as run
 
-    run(meeting, items=items)
+    run(meeting, items=items, new=new)
 
 
 def deferred_summaries() -> Any:

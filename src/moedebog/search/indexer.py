@@ -228,15 +228,17 @@ def deferred_summaries() -> Iterator[None]:
 
 
 def index_meeting(meeting: models.Meeting, people: bool = True,
-                  items: list[models.AgendaItem] | None = None) -> None:
+                  items: list[models.AgendaItem] | None = None, new: bool = False) -> None:
     """(Re)index a meeting with its items, their cases and (with ``people``) the people who attended,
     then whatever else the signal handlers queued in this transaction.
 
     ``items``: the meeting's items as ``archive.services.loading.meeting_items`` gives them, when the
     caller has them already (the importer, whose meeting instance is the row as just written);
-    without them, meeting and items are read from the database.
+    without them, meeting and items are read from the database. ``new``: the meeting was created
+    in this transaction, so it has no rows to replace.
     """
-    SearchDoc.objects.filter(meeting=meeting).delete()
+    if not new:
+        SearchDoc.objects.filter(meeting=meeting).delete()
     if items is None:  # the caller's instance may be older than its row (visibility!): read both afresh
         meeting = models.Meeting.objects.select_related("body").get(pk=meeting.pk)
         items = loading.meeting_items(meeting)

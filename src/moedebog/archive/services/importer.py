@@ -142,7 +142,7 @@ def _import_document(document: Document, digest: str, name: str, size: int, reco
     # one set of items for threads, search and the council's hooks: as just written, or loaded
     items = writer.items if created else loading.meeting_items(meeting)
     threads.link_meeting(meeting, items, new=created)
-    search.index_meeting(meeting, items)  # the search index changes in this document's transaction
+    search.index_meeting(meeting, items, new=created)  # the search index changes in this document's transaction
     _after_import(meeting=meeting, items=items)
     return ImportResult(
         name,
