@@ -125,15 +125,15 @@ def _resolve(entries: QuerySet[CaseHistoryEntry]) -> int:
     ).order_by().values_list("pk", "case__number", "meeting__start", "meeting__body__name")
     for pk, number, start, body_name in rows:
         candidates[(number, timezone.localtime(start).date())].append((pk, body_name))
-    linked = 0
+    linked = []
     for entry in pending:
         found = [c for c in candidates.get((entry.item.case.number, entry.date), []) if c[0] != entry.item_id]
         earlier = _best(found, entry.body_name)
         if earlier is not None:
             entry.earlier_id = earlier
-            entry.save(update_fields=["earlier"])
-            linked += 1
-    return linked
+            linked.append(entry)
+    CaseHistoryEntry.objects.bulk_update(linked, ["earlier"])
+    return len(linked)
 
 
 def _resolve_into(meeting: archive.Meeting) -> int:

@@ -119,6 +119,9 @@ class CaseHistoryEntry(models.Model):
         verbose_name_plural = "sagens forløb"
         ordering = ["item", "order"]
         constraints = [models.UniqueConstraint(fields=["item", "order"], name="case_history_unique")]
+        # each synced meeting looks up the entries that name its date: without this, every
+        # meeting scanned the case histories of the whole archive
+        indexes = [models.Index(fields=["date"], name="case_history_date")]
 
     def __str__(self) -> str:
         return f"{self.date:%d-%m-%Y} {self.body_name}"
