@@ -122,3 +122,16 @@ def test_an_interrupted_batch_leaves_its_queue_for_the_next_search() -> None:
     assert SearchDirty.objects.filter(kind="person").exists()
     assert search("SAG-2019-07153").total >= 1
     assert not SearchDirty.objects.exists() and SearchDoc.objects.filter(kind="case").exists()
+
+
+def test_a_renamed_body_is_reindexed_but_recording_its_source_id_is_not() -> None:
+    import_path(seed("000"))
+    assert search("prøvenavnet").total == 0
+    body = models.Body.objects.get(path="kkr-midtjylland")
+    body.ref = "5e1f0c2a-0000-4000-8000-000000000001"
+    body.save(update_fields=["ref"])
+    assert not SearchDirty.objects.exists()
+    body.name = "KKR Midtjylland Prøvenavnet"
+    body.save(update_fields=["name"])
+    assert SearchDirty.objects.filter(kind="body", object_id=body.pk).exists()
+    assert search("prøvenavnet").total > 0

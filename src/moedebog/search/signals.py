@@ -68,9 +68,17 @@ def on_letter_saved(sender: Any, instance: models.Letter, **kwargs: Any) -> None
     mark("letter", [instance.pk])
 
 
-def on_body_saved(sender: Any, instance: models.Body, created: bool = False, **kwargs: Any) -> None:
-    if not created:
-        mark("body", [instance.pk])
+#: The body's fields that index rows show (its name, in the rows of its meetings, items, letters, cases).
+BODY_INDEXED_FIELDS = frozenset({"name"})
+
+
+def on_body_saved(sender: Any, instance: models.Body, created: bool = False,
+                  update_fields: Iterable[str] | None = None, **kwargs: Any) -> None:
+    """Why the fields matter: a mark on a body reindexes all its meetings, and a sync that only
+    records the committee's id at the source (``ref``) must not rewrite a municipality's index."""
+    if created or (update_fields is not None and not BODY_INDEXED_FIELDS & set(update_fields)):
+        return
+    mark("body", [instance.pk])
 
 
 _HANDLERS = [
