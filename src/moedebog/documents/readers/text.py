@@ -50,6 +50,11 @@ def _looks_like_markdown(sample: str) -> bool:
 #: than iterating the stream line by line, and memory stays bounded.
 CHUNK = 1 << 20
 
+#: Every character str.splitlines() ends a line at. A chunk ending in one of them ends with a
+#: whole line; only "\n" and "\r" were checked once, which joined a line ending in a form feed
+#: (or another break) to the first line of the next chunk.
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
 
 def _chunks(stream: io.TextIOWrapper) -> Iterator[tuple[Callable[[str], str], list[str]]]:
     """The text in chunks of whole lines, each as (the cleaner for it, its lines without their
@@ -59,7 +64,7 @@ def _chunks(stream: io.TextIOWrapper) -> Iterator[tuple[Callable[[str], str], li
     while chunk := stream.read(CHUNK):
         text = rest + chunk
         lines = text.splitlines()
-        rest = lines.pop() if lines and not chunk.endswith(("\n", "\r")) else ""
+        rest = lines.pop() if lines and chunk[-1] not in LINE_BREAKS else ""
         cleaner = cleaner_for(text)
         del text, chunk
         yield cleaner, lines
