@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from moedebog.archive import models as archive
@@ -120,7 +120,7 @@ def _resolve(entries: QuerySet[CaseHistoryEntry]) -> int:
         return 0
     candidates: dict[tuple[str, date], list[tuple[int, str]]] = defaultdict(list)
     rows = archive.AgendaItem.objects.filter(
-        case__number__in={e.item.case.number for e in pending}, meeting__start__date__in={e.date for e in pending},
+        _on_days({e.date for e in pending}), case__number__in={e.item.case.number for e in pending},
         **_organization_filter(pending[0].item.meeting.body),
     ).order_by().values_list("pk", "case__number", "meeting__start", "meeting__body__name")
     for pk, number, start, body_name in rows:
@@ -134,6 +134,19 @@ def _resolve(entries: QuerySet[CaseHistoryEntry]) -> int:
             linked.append(entry)
     CaseHistoryEntry.objects.bulk_update(linked, ["earlier"])
     return len(linked)
+
+
+def _on_days(days: set[date]) -> Q:
+    """Items of meetings on these local days, as ranges of the start time.
+
+    Why ranges: ``meeting__start__date__in`` converts every start to a local date before comparing,
+    which no index can answer, so each synced meeting read all the municipality's items.
+    """
+    condition = Q(pk__in=[])
+    for day in days:
+        first = timezone.make_aware(datetime.combine(day, time.min))
+        condition |= Q(meeting__start__gte=first, meeting__start__lt=first + timedelta(days=1))
+    return condition
 
 
 def _resolve_into(meeting: archive.Meeting) -> int:
