@@ -58,7 +58,7 @@ def _has_vowel(text: str) -> bool:
     return any(c in "aeiouy" for c in text)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _modifier_forms(modifier: str) -> tuple[str, ...]:
     """The modifier as written, and without a linking "s" or "e" (regions|råd, rammes|...)."""
     forms = [modifier]
@@ -68,7 +68,8 @@ def _modifier_forms(modifier: str) -> tuple[str, ...]:
 
 
 # memoised: an archive repeats its words from meeting to meeting, and the answer depends on the word alone
-@lru_cache(maxsize=100_000)
+# (bounded: an entry holds a stem per split point, some 1 KB for a long word)
+@lru_cache(maxsize=20_000)
 def head_splits(word: str) -> tuple[tuple[int, str], ...]:
     """(split index, stem of the head) for every place a head could start, longest head first.
 
