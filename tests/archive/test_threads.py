@@ -60,3 +60,11 @@ def test_items_share_a_case() -> None:
     import_path(seed("000"))
     case = models.Case.objects.get(number="SAG-2019-07153")
     assert case.items.count() == 10
+
+
+def test_month_names_are_not_themes() -> None:
+    from moedebog.archive.services.threads import theme_keys
+
+    keys = theme_keys("Budgetopfølgning april 2024 og Temamøde i november")
+    assert {"budgetopfølgning", "temamøde"} <= set(keys.values())
+    assert not {"april", "november"} & set(keys.values())

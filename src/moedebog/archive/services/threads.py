@@ -37,6 +37,7 @@ _GENERIC_WORDS = """
     midtjylland kommunerne kommuner kommune regionen region udpegning udpegninger aftale aftalen
     opfølgning afrapportering beslutning behandling under mellem efter samt herunder sidste
     kontaktråd orientering udvalget udvalg byrådet kommunalbestyrelsen lukket
+    januar februar marts april juni juli august september oktober november december
 """
 _GENERIC = set(_STEMMER.stemWords(_GENERIC_WORDS.split()))
 _MIN_WORD = 5
