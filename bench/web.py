@@ -12,6 +12,7 @@ people and the search index built in the same transactions. The corpus comes fro
 generator: half KKR Midtjylland meetings as text, half municipal committee meetings as FirstAgenda
 JSON (the two formats that are cheap to write by the thousand). Corpus and database are cached
 under bench/results/ and reused while they match, because loading 10 000 meetings takes minutes.
+On PostgreSQL the planner's statistics are refreshed (ANALYZE) before the runs, as autovacuum would.
 
 How it is served and driven: `moedebog serve` (gunicorn, WhiteNoise) in its own process group on
 127.0.0.1, then wrk (Debian's `wrk`, a C load generator that leaves the cores to the server) with
@@ -133,6 +134,24 @@ def load_archive(database: str, corpus: Path, meetings: int, record: Path) -> di
               "load_average": [round(x, 2) for x in os.getloadavg()], "stats": after}
     record.write_text(json.dumps(result))
     return result
+
+
+def analyze(database: str) -> None:
+    """PostgreSQL: refresh the planner's statistics, as autovacuum does some time after a large import
+    (right after it they still describe a nearly empty database, and plans are chosen accordingly).
+    SQLite keeps no statistics unless asked, and a deployment does not ask, so neither does this."""
+    if not database.startswith("postgres"):
+        return
+    code = f"""
+import os
+os.environ["DATABASE_URL"] = {database!r}
+from moedebog.boot import setup
+setup()
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("ANALYZE")
+"""
+    subprocess.run([PYTHON, "-c", code], cwd=ROOT, check=True)
 
 
 # -- addresses ------------------------------------------------------------------------------------------
@@ -333,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = build_corpus(args.meetings, args.seed)
     kind = database.split("://")[0]
     loading = load_archive(database, corpus, args.meetings, RESULTS / f"web-{args.meetings}-{kind}-load.json")
+    analyze(database)
     paths = sample_paths(database, args.sample, args.seed)
     workers = args.workers or (os.cpu_count() or 1) + 1
     load_before = os.getloadavg()
