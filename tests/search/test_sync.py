@@ -135,3 +135,15 @@ def test_a_renamed_body_is_reindexed_but_recording_its_source_id_is_not() -> Non
     body.save(update_fields=["name"])
     assert SearchDirty.objects.filter(kind="body", object_id=body.pk).exists()
     assert search("prøvenavnet").total > 0
+
+
+def test_a_long_batch_rewrites_its_queue_every_few_meetings(monkeypatch) -> None:
+    from moedebog.search import indexer
+
+    monkeypatch.setattr(indexer, "DEFER_MEETINGS", 2)
+    with indexer.deferred_summaries():
+        import_path(seed("000"))
+        assert SearchDirty.objects.filter(kind="case").exists()  # one meeting: still queued
+        import_path(seed("002"))
+        # the second meeting made the queue due: a search during a long import has little to do
+        assert not SearchDirty.objects.exists() and SearchDoc.objects.filter(kind="case").exists()

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -203,8 +203,25 @@ def index_items(items: Iterable[models.AgendaItem | int]) -> None:
     Writer().write(item_records(_items(models.AgendaItem.objects.filter(pk__in=ids))))
 
 
+#: Most meetings, and most seconds, whose case and person rows a batch keeps queued before it
+#: rewrites them: a search made during a long import works the queue off first, so the queue is
+#: kept to what a search can afford to wait for.
+DEFER_MEETINGS = 200
+DEFER_SECONDS = 30.0
+
+
+@dataclass(slots=True)
+class _Deferral:
+    meetings: int = 0
+    since: float = field(default_factory=time.monotonic)
+
+    def due(self) -> bool:
+        self.meetings += 1
+        return self.meetings >= DEFER_MEETINGS or time.monotonic() - self.since >= DEFER_SECONDS
+
+
 #: Set inside ``deferred_summaries``: case and person rows are queued, not rewritten per meeting.
-_DEFERRED: ContextVar[bool] = ContextVar("moedebog_search_deferred", default=False)
+_DEFERRED: ContextVar[_Deferral | None] = ContextVar("moedebog_search_deferred", default=None)
 
 
 @contextmanager
@@ -214,10 +231,11 @@ def deferred_summaries() -> Iterator[None]:
     Why: a case that runs through fifty meetings, or a member who attended them all, would otherwise
     be reindexed fifty times during one import. Inside the block ``index_meeting`` queues them as
     ``SearchDirty`` marks in the document's own transaction, so a search made meanwhile still works
-    the queue off before it reads (nothing stale can be found); the block's end rewrites each queued
-    row once. An interrupted batch leaves the marks for the next import or search.
+    the queue off before it reads (nothing stale can be found); every ``DEFER_MEETINGS`` meetings or
+    ``DEFER_SECONDS`` seconds, and at the block's end, each queued row is rewritten once. An
+    interrupted batch leaves the marks for the next import or search.
     """
-    token = _DEFERRED.set(True)
+    token = _DEFERRED.set(_Deferral())
     try:
         yield
     finally:
@@ -249,10 +267,14 @@ def index_meeting(meeting: models.Meeting, people: bool = True,
     attendees = {a.person_id for a in attendance} if people else set()
     covered: dict[str, set[int]] = {"item": {i.pk for i in items}, "meeting": {meeting.pk},
                                     "meeting_row": {meeting.pk}}
-    if _DEFERRED.get():
+    deferral = _DEFERRED.get()
+    if deferral is not None:
         signals.mark("case", cases)
         signals.mark("person", attendees)
         _unmark(covered)
+        if deferral.due():  # in this document's transaction, like every write of the index
+            flush_pending()
+            deferral.meetings, deferral.since = 0, time.monotonic()
         return
     index_cases(cases)
     attendees = _stale_people(attendees)
