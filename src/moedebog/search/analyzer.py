@@ -96,8 +96,9 @@ def _extras(text: str) -> list[Token]:
 
 _MISSING = object()
 #: Written word → (folded, term), or None for a word that is not indexed; a corpus repeats its words.
+#: Emptied when full: an import must keep its memory flat whatever the size of the archive.
 _WORDS: dict[str, object] = {}
-_MAX_CACHE = 2_000_000
+_MAX_CACHE = 300_000  # some 70 MB; a large archive would otherwise keep growing past 500 MB
 
 
 def _word(word: str) -> tuple[str, str] | None:
