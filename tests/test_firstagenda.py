@@ -326,3 +326,17 @@ def test_municipality_is_read_from_the_site_address() -> None:
     assert organization_from_url("https://dagsorden.ringkoebing-skjern.dk/") == "Ringkøbing-Skjern Kommune"
     assert organization_from_url("https://example.org/dagsordener") is None
     assert organization_from_url("https://dagsordener.atlantis.dk/") is None
+
+
+@pytest.mark.parametrize(("flags", "name", "expected"), [
+    ({"TillaegsDagsorden": True}, "Dagsorden", "Tillægsdagsorden – Dagsorden"),
+    ({"Moede": {"IsSupplementaryAgenda": True}}, "", "Tillægsdagsorden"),
+    ({"TillaegsDagsorden": True}, "Lukket referat", "Lukket referat"),  # already says so
+    ({"TillaegsDagsorden": False}, "Dagsorden", "Dagsorden"),
+])
+def test_a_flagged_supplement_says_so_in_its_name(flags: dict[str, Any], name: str, expected: str) -> None:
+    data = json.loads(BYRAAD.read_text(encoding="utf-8"))
+    data["Moede"]["Navn"] = name
+    data["TillaegsDagsorden"] = flags.get("TillaegsDagsorden", False)
+    data["Moede"]["IsSupplementaryAgenda"] = flags.get("Moede", {}).get("IsSupplementaryAgenda", False)
+    assert (from_json(data).name or "") == expected

@@ -143,23 +143,30 @@ def test_recent_meetings_are_checked_again_for_corrections_the_listing_does_not_
         assert run(url, recheck_days=0).fetched == 0
 
 
-def test_a_supplementary_agenda_does_not_replace_the_meetings_items(site, server) -> None:
+def test_a_supplementary_agenda_is_merged_into_its_meeting(site, server) -> None:
     main_guid = next(iter(site.meetings))
-    supplement = copy.deepcopy(site.meetings[main_guid])
-    supplement["Id"] = "5e1f0c2a-0000-4000-8000-00000000000a"
+    main = site.meetings[main_guid]
+    supplement = copy.deepcopy(main)
+    # a guid that sorts before the main one: the main publication must still be imported first
+    supplement["Id"] = "00000000-0000-4000-8000-00000000000a"
     supplement["TillaegsDagsorden"] = True
-    supplement["Moede"].update(Navn="Tillægsdagsorden", IsSupplementaryAgenda=True)
-    supplement["Dagsordenpunkter"] = supplement["Dagsordenpunkter"][:1]
+    supplement["Moede"].update(Navn="Dagsorden", IsSupplementaryAgenda=True)  # flagged, plainly named
+    extra = copy.deepcopy(main["Dagsordenpunkter"][0])
+    extra.update(Id="00000000-0000-4000-8000-0000000000aa", Navn="Ekstra punkt om vinterberedskab",
+                 Punktnummer="99")
+    supplement["Dagsordenpunkter"] = [extra]
     site.meetings[supplement["Id"]] = supplement
     site.committee_of[supplement["Id"]] = site.committee_of[main_guid]
     report = run(server)
-    assert report.held_back == 1 and not report.failed
-    assert "Tillægsdagsorden" in dict(report.warnings).popitem()[0]
-    assert archive.AgendaItem.objects.filter(meeting__ref=main_guid).count() == \
-        len(site.meetings[main_guid]["Dagsordenpunkter"])
+    assert not report.failed
+    meeting = archive.Meeting.objects.get(ref=main_guid)
+    numbers = set(meeting.items.values_list("number", flat=True))
+    assert len(numbers) == len(main["Dagsordenpunkter"]) + 1 and "99" in numbers
+    assert meeting.name == main["Moede"]["Navn"]
+    assert meeting.sources.count() == 2
     with CaptureQueriesContext(connection) as queries:
-        report = run(server)
-    assert report.held_back == 1 and writes(queries.captured_queries) == []
+        run(server)
+    assert writes(queries.captured_queries) == []
 
 
 def test_an_interrupted_sync_continues_where_it_stopped(site, server) -> None:

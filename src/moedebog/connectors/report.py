@@ -28,7 +28,6 @@ class SyncReport:
     retried: int = 0
     rechecked: int = 0
     skipped: int = 0
-    held_back: int = 0
     fetched: int = 0
     fetch_failed: int = 0
     documents: Summary = field(default_factory=Summary)
@@ -78,9 +77,6 @@ class SyncReport:
             f"{self.rechecked} nylige tjekket igen); "
             f"{self.skipped} uændrede blev ikke hentet; {self.fetch_failed} kunne ikke hentes",
         ]
-        if self.held_back:
-            out.append(f"Holdt tilbage: {self.held_back} tillægsdagsorden(er)/lukkede referater til møder, der "
-                       "allerede har en udgivelse (se advarslerne)")
         if self.documents.read:
             out.extend(line for line in self.documents.lines() if not line.startswith("Fejl:")
                        and not line.startswith("  ") and not line.startswith("Intet ændret"))
@@ -115,7 +111,7 @@ class SyncReport:
             "listed": self.listed, "listed_by_search_only": self.listed_by_search_only, "years": self.years,
             "search_supported": self.search_supported, "listing_complete": self.listing_complete,
             "new": self.new, "changed": self.changed, "retried": self.retried, "rechecked": self.rechecked,
-            "skipped": self.skipped, "held_back": self.held_back,
+            "skipped": self.skipped,
             "fetched": self.fetched, "fetch_failed": self.fetch_failed,
             "documents": {"read": d.read, "created": d.created, "updated": d.updated, "unchanged": d.unchanged,
                           "failed": d.failed, "meetings_created": d.meetings_created,

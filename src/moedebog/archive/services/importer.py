@@ -22,7 +22,7 @@ from django.db.models import Q
 from moedebog import search
 from moedebog.archive import models
 from moedebog.archive.services import loading, threads
-from moedebog.archive.services.items import ItemWriter
+from moedebog.archive.services.items import ItemWriter, is_supplement
 from moedebog.archive.services.keys import body_kind, meeting_start, municipality_name, slugify, term_for
 from moedebog.archive.services.people import PeopleWriter
 from moedebog.documents import PARSER_VERSION, DocumentError, Source, parse
@@ -226,7 +226,8 @@ def _meeting_fields(meeting: models.Meeting, document: Document, previous_kinds:
             changed.append(attr)
 
     put("location", (document.location or "")[:300])
-    put("name", (document.name or "")[:200])
+    if not is_supplement(document) or not meeting.name:  # a tillægsdagsorden does not rename its meeting
+        put("name", (document.name or "")[:200])
     if not meeting.ref:  # a supplement has an id of its own; the meeting keeps its main publication's
         put("ref", document.ref or "")
     if document.end:

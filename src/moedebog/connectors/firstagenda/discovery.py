@@ -10,7 +10,6 @@ years in a row are empty. A site without the search (404) is synced from its com
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -38,28 +37,10 @@ class Discovery:
     complete: bool = True  # False when a listing failed: some meetings may be missing
 
     def ordered(self) -> list[api.Listed]:
-        """Meetings oldest first, so that earlier handlings of a case are in the archive first."""
-        return sorted(self.meetings.values(), key=lambda m: (m.start or "", m.guid))
-
-    def held_back(self) -> list[api.Listed]:
-        """Secondary publications of a meeting that has a main one (same committee, same start).
-
-        The archive merges documents of one meeting by body and start, and takes a second document of
-        the same kind as a corrected re-issue that replaces the items: a tillægsdagsorden would wipe the
-        agenda's items, a lukket referat the open items of the minutes. Until the archive merges such
-        supplements, they are not imported (and reported), so that the main record stays whole.
-        """
-        groups: dict[tuple[str, str], list[api.Listed]] = defaultdict(list)
-        for meeting in self.meetings.values():
-            if meeting.start:
-                groups[(meeting.committee, meeting.start)].append(meeting)
-        held: list[api.Listed] = []
-        for group in groups.values():
-            if len(group) > 1:
-                group.sort(key=lambda m: (m.secondary, m.guid))
-                if any(m.secondary for m in group):
-                    held.extend(m for m in group[1:] if m.secondary)
-        return sorted(held, key=lambda m: (m.start or "", m.guid))
+        """Meetings oldest first, so that earlier handlings of a case are in the archive first; of one
+        meeting's publications the main one first, so that a tillægsdagsorden or lukket referat is
+        merged into the meeting it adds to rather than taken for its main publication."""
+        return sorted(self.meetings.values(), key=lambda m: (m.start or "", m.secondary, m.guid))
 
 
 def discover(client: Client, pool: Executor, search: bool = True, from_year: int | None = None,

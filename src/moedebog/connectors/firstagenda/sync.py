@@ -171,14 +171,8 @@ def _due(found: Discovery, state: dict[str, RemoteMeeting], options: SyncOptions
     (and future ones) are fetched every time; unchanged bytes are recognised and write nothing.
     """
     recent = (date.today() - timedelta(days=options.recheck_days)).isoformat() if options.recheck_days > 0 else None
-    held = {m.guid for m in found.held_back()}
     todo = []
     for listed in found.ordered():
-        if listed.guid in held and listed.guid not in state:
-            report.held_back += 1
-            report.warn(f"{listed.committee} {(listed.start or '')[:10]} «{listed.name}» ({listed.guid})",
-                        "ikke indlæst: arkivet ville lade denne udgivelse erstatte mødets punkter")
-            continue
         known = state.get(listed.guid)
         if known is None:
             report.new += 1

@@ -22,6 +22,8 @@ from moedebog.documents.sectionkinds import section_kind
 from moedebog.documents.source import Source
 from moedebog.documents.textdecode import decode
 
+#: Names by which a publication says it adds to a meeting's main one (see archive.services.items).
+_SUPPLEMENT_NAME = re.compile(r"tillæg|supplerende|lukket|ekstra", re.IGNORECASE)
 _CLOSED = re.compile(r"^\s*lukket\s*(?:punkt)?\s*:", re.IGNORECASE)
 _LOCAL_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?")
 _NULL_GUID = "00000000-0000-0000-0000-000000000000"
@@ -62,6 +64,11 @@ def meeting_document(meeting: dict[str, Any]) -> Document:
     document = Document(format="firstagenda-json")
     document.body = _text(committee.get("Navn"))
     document.name = _text(moede.get("Navn"))
+    if (meeting.get("TillaegsDagsorden") is True or moede.get("IsSupplementaryAgenda") is True) \
+            and not _SUPPLEMENT_NAME.search(document.name or ""):
+        # flagged as a supplement under a plain name: say so in the name, which is what the
+        # archive goes by when it merges a supplement into its meeting instead of replacing items
+        document.name = f"Tillægsdagsorden – {document.name}" if document.name else "Tillægsdagsorden"
     document.start = local_time(moede.get("Dato")) or local_time(moede.get("MeetingBeginUtc"))
     document.end = local_time(moede.get("MeetingEndUtc"))
     document.location = _text(moede.get("Sted"))
