@@ -163,3 +163,27 @@ def test_corrected_reissue_that_drops_an_item(tmp_path, agenda_2020) -> None:
     assert import_path(corrected).status == "updated"
     assert not models.AgendaItem.objects.filter(number="3.6").exists()
     assert models.AgendaItem.objects.count() == 9
+
+
+@pytest.mark.parametrize("supplement_first", [True, False])
+def test_a_supplement_adds_to_its_meeting_in_either_order(supplement_first: bool) -> None:
+    import copy
+    import json
+
+    from moedebog.archive.services.importer import import_bytes
+
+    main = json.loads((CORPUS / "samples" / "greve_Byraad-2022-2025_2024-04-17_3204f037.json").read_text("utf-8"))
+    supplement = copy.deepcopy(main)
+    supplement["Id"] = "00000000-0000-4000-8000-00000000000a"
+    supplement["TillaegsDagsorden"] = True
+    extra = copy.deepcopy(main["Dagsordenpunkter"][0])
+    extra.update(Id="00000000-0000-4000-8000-0000000000aa", Navn="Ekstra punkt om vinterberedskab", Punktnummer="99")
+    supplement["Dagsordenpunkter"] = [extra]
+    documents = [("supplement.json", supplement), ("main.json", main)]
+    for name, data in documents if supplement_first else documents[::-1]:
+        assert import_bytes(json.dumps(data).encode(), name, "Greve Kommune").status in ("created", "updated")
+    meeting = models.Meeting.objects.get()
+    numbers = set(meeting.items.values_list("number", flat=True))
+    assert "99" in numbers and len(numbers) == len({i["Punktnummer"] for i in main["Dagsordenpunkter"]}) + 1
+    assert meeting.ref == main["Id"] and meeting.name == main["Moede"]["Navn"]
+    assert sorted(meeting.sources.values_list("supplement", flat=True)) == [False, True]

@@ -326,6 +326,9 @@ class SourceDocument(models.Model):
     size = models.BigIntegerField("størrelse", default=0)
     format = models.CharField("format", max_length=30, blank=True)
     kind = models.CharField("dokumentart", max_length=20, blank=True)
+    supplement = models.BooleanField(
+        "tillæg", default=False,
+        help_text="en tillægsdagsorden eller et lukket referat: lægges til mødet i stedet for at erstatte punkterne")
     parser_version = models.CharField("parserversion", max_length=20, blank=True)
     imported_at = models.DateTimeField("indlæst", auto_now=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.IMPORTED)

@@ -108,6 +108,7 @@ def _record_imported(digest: str, name: str, size: int, document: Document, warn
     saw none, the row is inserted without looking for it first.
     """
     values = {"name": name[:1000], "size": size, "format": document.format, "kind": document.kind,
+              "supplement": is_supplement(document),
               "parser_version": PARSER_VERSION, "status": models.SourceDocument.Status.IMPORTED, "error": "",
               "warnings": warnings, "meeting": meeting, "letter": letter}
     if recorded:
@@ -129,15 +130,17 @@ def _import_document(document: Document, digest: str, name: str, size: int, reco
     meeting, created = _find_or_create_meeting(document, body)
     warnings = list(document.warnings)
     # a meeting created just now has no rows yet: the writers skip looking for them
-    previous_kinds = set() if created else set(meeting.sources.exclude(sha256=digest).values_list("kind", flat=True))
+    earlier = [] if created else list(meeting.sources.exclude(sha256=digest).values_list("kind", "supplement"))
+    previous_kinds = {kind for kind, _ in earlier}
+    main_kinds = {kind for kind, supplement in earlier if not supplement}  # what a re-issue would replace
     people = PeopleWriter(body, meeting, new=created)
     people.preload(document.participants)  # item absences then find their people in the cache
-    writer = ItemWriter(meeting, body, document, previous_kinds, people, warnings, new=created)
+    writer = ItemWriter(meeting, body, document, previous_kinds, people, warnings, new=created, main_kinds=main_kinds)
     items_created = writer.write()
     if document.participants:
         people.write_attendance(document.participants)
     if not created:
-        _update_meeting(meeting, document, previous_kinds)
+        _update_meeting(meeting, document, previous_kinds, main_kinds)
     _record_imported(digest, name, size, document, warnings, meeting=meeting, recorded=recorded)
     # one set of items for threads, search and the council's hooks: as just written, or loaded
     items = writer.items if created else loading.meeting_items(meeting)
@@ -210,7 +213,10 @@ def _find_or_create_meeting(document: Document, body: models.Body) -> tuple[mode
     return meeting, True
 
 
-def _update_meeting(meeting: models.Meeting, document: Document, previous_kinds: set[str]) -> None:
+def _update_meeting(meeting: models.Meeting, document: Document, previous_kinds: set[str],
+                    main_kinds: set[str]) -> None:
+    if previous_kinds and not main_kinds and not is_supplement(document) and document.ref:
+        meeting.ref = ""  # the id came from a supplement imported first: the main publication's wins
     changed = _meeting_fields(meeting, document, previous_kinds)
     if changed:
         meeting.save(update_fields=changed)

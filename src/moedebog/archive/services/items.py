@@ -45,6 +45,7 @@ class ItemWriter:
         people: PeopleWriter,
         warnings: list[str],
         new: bool = False,
+        main_kinds: set[str] | None = None,
     ) -> None:
         self.meeting = meeting
         self.body = body
@@ -59,8 +60,10 @@ class ItemWriter:
         # the minutes win over the agenda; an agenda after the minutes only fills gaps
         self.authoritative = not (document.kind == "agenda" and "minutes" in previous_kinds)
         # a corrected re-issue replaces the meeting's items; a supplement (tillægsdagsorden, lukket
-        # referat) only adds its own
-        self.reissue = bool(previous_kinds) and previous_kinds == {document.kind} and not is_supplement(document)
+        # referat) only adds its own, and is never what a later main publication re-issues
+        # (``main_kinds``: the kinds of the meeting's earlier documents that were not supplements)
+        main = previous_kinds if main_kinds is None else main_kinds
+        self.reissue = bool(main) and main == {document.kind} and not is_supplement(document)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
