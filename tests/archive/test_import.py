@@ -187,3 +187,11 @@ def test_a_supplement_adds_to_its_meeting_in_either_order(supplement_first: bool
     assert "99" in numbers and len(numbers) == len({i["Punktnummer"] for i in main["Dagsordenpunkter"]}) + 1
     assert meeting.ref == main["Id"] and meeting.name == main["Moede"]["Navn"]
     assert sorted(meeting.sources.values_list("supplement", flat=True)) == [False, True]
+
+
+def test_closed_item_prefixes_of_different_sources_are_the_same_item() -> None:
+    from moedebog.archive.services.items import similar_titles
+
+    assert similar_titles("Lukket: Borgersag", "Lukket punkt: Borgersag")
+    assert similar_titles("Lukket punkt - Personalesag", "lukket: personalesag")
+    assert not similar_titles("Lukket: Borgersag", "Lukket punkt: Ejendomshandel i Nørreskov")

@@ -17,10 +17,14 @@ from moedebog.archive.services.rows import insert_rows
 from moedebog.documents.records import Document, Item
 from moedebog.documents.segmenter.lines import normalize_title
 
+#: How sources mark a closed item's title ("Lukket: Borgersag", "Lukket punkt: Borgersag").
+_CLOSED_PREFIX = re.compile(r"^\s*lukket(\s+punkt)?\s*[:.–-]\s*", re.IGNORECASE)
+
 
 def similar_titles(a: str, b: str) -> bool:
-    """Same item: equal titles, one a prefix of the other, or most words shared."""
-    x, y = normalize_title(a), normalize_title(b)
+    """Same item: equal titles, one a prefix of the other, or most words shared (a closed item's
+    prefix, which differs between sources, aside)."""
+    x, y = normalize_title(_CLOSED_PREFIX.sub("", a)), normalize_title(_CLOSED_PREFIX.sub("", b))
     if x == y or x.startswith(y) or y.startswith(x):
         return True
     wx, wy = set(x.split()), set(y.split())
