@@ -147,6 +147,16 @@ def pin_to_one_core() -> int | None:
     return core
 
 
+def _run(work: Callable[[str, bytes], object], name: str, data: bytes) -> tuple[float, object | None]:
+    """One call's CPU time and result (``None`` when the file is refused)."""
+    started = time.process_time()
+    try:
+        result = work(name, data)
+    except DocumentError:
+        result = None
+    return time.process_time() - started, result
+
+
 def timed(blobs: dict[str, bytes], work: Callable[[str, bytes], object]) -> tuple[float, list[object], int]:
     """Run ``work`` on every file's bytes (already in memory: we measure parsing, not the disk).
 
@@ -154,12 +164,12 @@ def timed(blobs: dict[str, bytes], work: Callable[[str, bytes], object]) -> tupl
     turns on our core, and CPU time is what stays comparable from run to run."""
     results, failures, total = [], 0, 0.0
     for name, data in blobs.items():
-        started = time.process_time()
-        try:
-            results.append(work(name, data))
-        except DocumentError:
+        seconds, result = _run(work, name, data)
+        total += seconds
+        if result is None:
             failures += 1
-        total += time.process_time() - started
+        else:
+            results.append(result)
     return total, results, failures
 
 
@@ -182,18 +192,15 @@ def timed_pair(blobs: dict[str, bytes]) -> tuple[float, float, list[object], int
     results: list[object] = []
     raw_failures = failures = 0
     for name, data in blobs.items():
-        started = time.process_time()
-        try:
-            _extract(name, data)
-        except DocumentError:
-            raw_failures += 1
-        raw += time.process_time() - started
-        started = time.process_time()
-        try:
-            results.append(_parse(name, data))
-        except DocumentError:
+        seconds, extracted = _run(_extract, name, data)
+        raw += seconds
+        raw_failures += extracted is None
+        seconds, parsed = _run(_parse, name, data)
+        whole += seconds
+        if parsed is None:
             failures += 1
-        whole += time.process_time() - started
+        else:
+            results.append(parsed)
     return raw, whole, results, raw_failures, failures
 
 
