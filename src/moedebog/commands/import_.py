@@ -13,6 +13,9 @@ def add_parser(sub: Any) -> None:
                                    "bliver ét møde.")
     p.add_argument("paths", nargs="+", metavar="STI", help="filer eller mapper")
     p.add_argument("--quiet", action="store_true", help="ingen statuslinje")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processer der læser filer forud for indlæsningen (standard: én pr. kerne ud over den "
+                        "første; 0: læs alt i samme proces)")
     p.set_defaults(handler=run)
 
 
@@ -22,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
     setup()
     from moedebog.archive.services.batch import import_paths
 
-    summary = import_paths(args.paths, progress=not args.quiet)
+    summary = import_paths(args.paths, progress=not args.quiet, jobs=args.jobs)
     print("\n".join(summary.lines()))
     return 2 if summary.failed else 0

@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from moedebog.documents.errors import DocumentError
+from moedebog.documents.errors import DocumentError, unreadable
 from moedebog.documents.records import Document, Item
 from moedebog.documents.sniff import sniff
 from moedebog.documents.source import Source
@@ -59,7 +59,7 @@ def parse(source: Source, on_item: ItemSink | None = None) -> Document:
     try:
         head = source.head()
     except OSError as exc:
-        raise DocumentError(f"kan ikke læse filen ({exc.strerror or exc})") from None
+        raise DocumentError(unreadable(exc)) from None
     fmt = sniff(head)
     try:
         document = _reader(fmt)(source, on_item)

@@ -8,3 +8,8 @@ into a DocumentError too so that one bad file never stops a batch.
 
 class DocumentError(Exception):
     """A file could not be read; ``str(error)`` is the one-line reason."""
+
+
+def unreadable(exc: OSError) -> str:
+    """The one-line reason for a file the operating system would not give us."""
+    return f"kan ikke læse filen ({exc.strerror or exc})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from moedebog.documents.errors import DocumentError
+from moedebog.documents.errors import DocumentError, unreadable
 from moedebog.documents.sniff import sniff
 from moedebog.documents.source import Source
 
@@ -21,7 +21,7 @@ def extract_text(source: Source) -> str:
     try:
         fmt = sniff(source.head())
     except OSError as exc:
-        raise DocumentError(f"kan ikke læse filen ({exc.strerror or exc})") from None
+        raise DocumentError(unreadable(exc)) from None
     try:
         lines = _lines(fmt, source)
         out: list[str] = []

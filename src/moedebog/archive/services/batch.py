@@ -5,16 +5,27 @@ Each file is its own transaction (see importer); a failure is recorded and the b
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from moedebog import search
-from moedebog.archive.services.importer import ImportResult, import_path
+from moedebog.archive.models import SourceDocument
+from moedebog.archive.services.importer import (
+    ImportResult,
+    import_parsed,
+    import_path,
+    is_current,
+    known_source,
+)
+from moedebog.documents.errors import unreadable
+from moedebog.documents.parallel import ParsePool, default_workers
 
 #: Names that are never documents (editor and OS droppings).
 _SKIP = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -112,14 +123,19 @@ class Progress:
 
 
 def import_paths(paths: Iterable[str | Path], on_result: Callable[[ImportResult], None] | None = None,
-                 progress: bool = True) -> Summary:
+                 progress: bool = True, jobs: int | None = None) -> Summary:
+    """Import files and folders in a stable order, one transaction per file.
+
+    ``jobs``: processes that read files ahead of the import (``documents.parallel``); by default
+    one per core but one, none for a handful of files; 0 reads every file in this process.
+    """
     files = list(iter_files(paths))
     summary = Summary()
     bar = Progress(len(files)) if progress else None
     started = time.monotonic()
-    with search.deferred_summaries():  # case and person rows: rewritten once, when the batch ends
-        for n, path in enumerate(files, 1):
-            result = import_path(path)
+    # case and person rows: rewritten once, when the batch ends
+    with search.deferred_summaries(), ParsePool(default_workers(len(files), jobs)) as pool:
+        for n, (path, result) in enumerate(_import_each(files, pool), 1):
             summary.add(result)
             if on_result:
                 on_result(result)
@@ -129,3 +145,65 @@ def import_paths(paths: Iterable[str | Path], on_result: Callable[[ImportResult]
             bar.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+@dataclass(slots=True)
+class _Ahead:
+    """A file looked at before its turn: its result when that is known already (unchanged, or
+    unreadable), else the hash and archive row seen when it was handed to a worker."""
+
+    path: Path
+    result: ImportResult | None = None
+    digest: str = ""
+    known: SourceDocument | None = None
+
+
+def _import_each(files: list[Path], pool: ParsePool) -> Iterator[tuple[Path, ImportResult]]:
+    """Each file's result in order; with workers, files are hashed and handed to them ahead of
+    their turn, so reading the next files overlaps with writing this one."""
+    if not pool.workers:
+        for path in files:
+            yield path, import_path(path)
+        return
+    upcoming = iter(files)
+    queue: deque[_Ahead] = deque()
+    imported: set[str] = set()  # digests imported in this batch: a copy of one must look again
+
+    def fill() -> None:
+        reading = sum(1 for entry in queue if entry.result is None)
+        while reading < pool.ahead and len(queue) < 8 * pool.ahead:
+            path = next(upcoming, None)
+            if path is None:
+                return
+            entry = _look_ahead(path, pool)
+            reading += entry.result is None
+            queue.append(entry)
+
+    fill()
+    while queue:
+        entry = queue.popleft()
+        fill()  # the workers read on while this file is written
+        if entry.result is not None:
+            yield entry.path, entry.result
+            continue
+        parsed = pool.result(str(entry.path))
+        known = entry.known
+        if parsed.digest != entry.digest or parsed.digest in imported:
+            known = known_source(parsed.digest) if parsed.digest else None  # changed since, or a copy
+        result = import_parsed(parsed, known)
+        imported.add(parsed.digest)
+        yield entry.path, result
+
+
+def _look_ahead(path: Path, pool: ParsePool) -> _Ahead:
+    """Hash a file and skip it if the archive has it; else hand it to a worker."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _Ahead(path, ImportResult(str(path), "failed", error=unreadable(exc)))
+    digest = hashlib.sha256(data).hexdigest()
+    known = known_source(digest)
+    if is_current(known):
+        return _Ahead(path, ImportResult(str(path), "unchanged", kind=known.kind))  # type: ignore[union-attr]
+    pool.submit(str(path))
+    return _Ahead(path, digest=digest, known=known)

@@ -26,6 +26,8 @@ from moedebog.archive.services.items import ItemWriter, is_supplement
 from moedebog.archive.services.keys import body_kind, meeting_start, municipality_name, slugify, term_for
 from moedebog.archive.services.people import PeopleWriter
 from moedebog.documents import PARSER_VERSION, DocumentError, Source, parse
+from moedebog.documents.errors import unreadable
+from moedebog.documents.parallel import ParsedFile
 from moedebog.documents.records import Document
 
 
@@ -49,32 +51,59 @@ def import_path(path: str | Path) -> ImportResult:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        return ImportResult(str(path), "failed", error=f"kan ikke læse filen ({exc.strerror or exc})")
+        return ImportResult(str(path), "failed", error=unreadable(exc))
     return import_bytes(data, str(path))
 
 
 def import_bytes(data: bytes, name: str, organization: str | None = None) -> ImportResult:
     """Import a document's bytes; never raises for a bad document (the result says why it failed)."""
     digest = hashlib.sha256(data).hexdigest()
-    known = models.SourceDocument.objects.filter(sha256=digest).only("status", "parser_version").first()
-    if (
-        known is not None
-        and known.status == models.SourceDocument.Status.IMPORTED
-        and known.parser_version == PARSER_VERSION
-    ):
-        return ImportResult(name, "unchanged", kind=known.kind)
+    known = known_source(digest)
+    if is_current(known):
+        return ImportResult(name, "unchanged", kind=known.kind)  # type: ignore[union-attr]
     try:
         document = parse(Source.from_bytes(data, name))
     except DocumentError as exc:
         _record_failure(digest, name, len(data), str(exc))
         return ImportResult(name, "failed", error=str(exc))
+    return import_document(document, digest, name, len(data), known, organization)
+
+
+def known_source(digest: str) -> models.SourceDocument | None:
+    """The archive's row for these bytes, if they were ever read (imported or failed)."""
+    return models.SourceDocument.objects.filter(sha256=digest).only("status", "parser_version", "kind").first()
+
+
+def is_current(known: models.SourceDocument | None) -> bool:
+    """Whether these bytes were imported by this parser version: importing them again changes nothing."""
+    return (known is not None and known.status == models.SourceDocument.Status.IMPORTED
+            and known.parser_version == PARSER_VERSION)
+
+
+def import_parsed(parsed: ParsedFile, known: models.SourceDocument | None, organization: str | None = None
+                  ) -> ImportResult:
+    """Import a file another process has read (``documents.parallel``); ``known`` is
+    ``known_source`` of its digest as the caller last saw it."""
+    if not parsed.digest:  # the file could not even be read: nothing to record it by
+        return ImportResult(parsed.path, "failed", error=parsed.error)
+    if is_current(known):
+        return ImportResult(parsed.path, "unchanged", kind=known.kind)  # type: ignore[union-attr]
+    if parsed.document is None:
+        _record_failure(parsed.digest, parsed.path, parsed.size, parsed.error)
+        return ImportResult(parsed.path, "failed", error=parsed.error)
+    return import_document(parsed.document, parsed.digest, parsed.path, parsed.size, known, organization)
+
+
+def import_document(document: Document, digest: str, name: str, size: int,
+                    known: models.SourceDocument | None, organization: str | None = None) -> ImportResult:
+    """Place a parsed document in the archive, in one transaction; a refusal is recorded as a failure."""
     if organization and not document.organization:
         document.organization = organization
     try:
         with transaction.atomic():
-            return _import_document(document, digest, name, len(data), recorded=known is not None)
+            return _import_document(document, digest, name, size, recorded=known is not None)
     except ImportRefused as exc:
-        _record_failure(digest, name, len(data), str(exc), document)
+        _record_failure(digest, name, size, str(exc), document)
         return ImportResult(name, "failed", kind=document.kind, error=str(exc))
 
 
