@@ -191,8 +191,9 @@ def child_import(folder: str) -> dict[str, Any]:
     from moedebog.archive.services.batch import import_paths
     from moedebog.commands.stats import counts
 
+    jobs = os.environ.get("MOEDEBOG_BENCH_JOBS", "auto")
     started = time.perf_counter()
-    summary = import_paths(corpus_paths(Path(folder)), progress=False)
+    summary = import_paths(corpus_paths(Path(folder)), progress=False, jobs=None if jobs == "auto" else int(jobs))
     seconds = time.perf_counter() - started
     return {"seconds": round(seconds, 3), "read": summary.read, "created": summary.created,
             "updated": summary.updated, "unchanged": summary.unchanged, "failed": summary.failed,
@@ -201,13 +202,13 @@ def child_import(folder: str) -> dict[str, Any]:
             "self_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
-def run_child(mode: str, url: str, *args: str) -> dict[str, Any]:
+def run_child(mode: str, url: str, *args: str, jobs: str = "auto") -> dict[str, Any]:
     """Run this file in a fresh interpreter with DATABASE_URL set; add its wall time and peak RSS.
 
     wait4() gives the rusage of exactly this child (ru_maxrss in KiB on Linux), unlike
     RUSAGE_CHILDREN, whose maximum would carry over from a larger earlier run.
     """
-    env = os.environ | {"DATABASE_URL": url}
+    env = os.environ | {"DATABASE_URL": url, "MOEDEBOG_BENCH_JOBS": jobs}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen([sys.executable, __file__, f"--child-{mode}", *args], env=env,
@@ -224,23 +225,26 @@ def run_child(mode: str, url: str, *args: str) -> dict[str, Any]:
     result = json.loads(stdout.strip().splitlines()[-1])
     result["wall_seconds"] = round(wall, 3)
     result["peak_mb"] = round(usage.ru_maxrss / 1024, 1)
-    # CPU time of the child alone: on a busy machine wall time includes waiting for a core
+    # CPU time of the child and of the reading workers it waited for: on a busy machine wall time
+    # includes waiting for a core
     result["cpu_seconds"] = round(usage.ru_utime + usage.ru_stime, 3)
     return result
 
 
 # -- measuring ---------------------------------------------------------------------------------------
 
-def measure(kind: str, size: int, folder: Path, pg_admin: str, workdir: Path, keep: bool) -> dict[str, Any]:
-    """First import and unchanged re-import of one corpus into one fresh database."""
+def measure(kind: str, size: int, folder: Path, pg_admin: str, workdir: Path, keep: bool,
+            jobs: str = "auto") -> dict[str, Any]:
+    """First import and unchanged re-import of one corpus into one fresh database; ``jobs`` is
+    ``moedebog import --jobs`` ("auto": its default, one reading worker per core but one)."""
     db = FreshDatabase.create(kind, size, pg_admin, workdir)
     try:
         migrate = run_child("migrate", db.url)
         print(f"  {kind} {size}: importing ...", file=sys.stderr)
-        first = run_child("import", db.url, str(folder))
+        first = run_child("import", db.url, str(folder), jobs=jobs)
         print(f"  {kind} {size}: {first['counts']['items']} items in {first['seconds']:.1f} s; re-importing ...",
               file=sys.stderr)
-        again = run_child("import", db.url, str(folder))
+        again = run_child("import", db.url, str(folder), jobs=jobs)
         size_mb = db.size_mb()
     finally:
         if not keep:
@@ -258,7 +262,7 @@ def measure(kind: str, size: int, folder: Path, pg_admin: str, workdir: Path, ke
         "reimport_unchanged": again["unchanged"] == again["read"] and again["counts"] == first["counts"],
         "no_failures": first["failed"] == 0,
     }
-    return {"database": kind, "meetings": size, "url": db.url if keep else None,
+    return {"database": kind, "meetings": size, "jobs": jobs, "url": db.url if keep else None,
             "migrate_seconds": migrate["seconds"], "database_mb": size_mb,
             "items": items, "items_s": round(items_s, 1) if items_s else None,
             "items_per_cpu_s": round(items_cpu_s, 1) if items_cpu_s else None, "peak_mb": peak,
@@ -268,16 +272,17 @@ def measure(kind: str, size: int, folder: Path, pg_admin: str, workdir: Path, ke
 
 def report(rows: list[dict[str, Any]]) -> str:
     """A table: one line per corpus size and database, with the verdict and what failed it."""
-    header = ("meetings", "database", "items", "seconds", "items/s", "items/cpu-s", "peak MB", "re-import s",
+    header = ("meetings", "database", "jobs", "items", "seconds", "items/s", "items/cpu-s", "peak MB", "re-import s",
               "speed-up", "target met")
     lines: list[tuple[str, ...]] = [header]
     for r in rows:
         if "error" in r:
-            lines.append((str(r["meetings"]), r["database"], *["-"] * 7, f"error: {r['error']}"))
+            lines.append((str(r["meetings"]), r["database"], r.get("jobs", "auto"), *["-"] * 7,
+                          f"error: {r['error']}"))
             continue
         missed = [name for name, ok in r["checks"].items() if not ok]
         verdict = "yes" if r["target_met"] else "no (" + ", ".join(missed) + ")"
-        lines.append((f"{r['meetings']:,}".replace(",", " "), r["database"], str(r["items"]),
+        lines.append((f"{r['meetings']:,}".replace(",", " "), r["database"], r["jobs"], str(r["items"]),
                       f"{r['first']['seconds']:.1f}", f"{r['items_s']:.0f}", f"{r['items_per_cpu_s']:.0f}",
                       f"{r['peak_mb']:.0f}",
                       f"{r['reimport_seconds']:.2f}", f"x{r['speedup']:.0f}", verdict))
@@ -288,8 +293,10 @@ def report(rows: list[dict[str, Any]]) -> str:
     text.append(f"targets: >= {TARGETS['sqlite_items_s']:g} items/s SQLite, >= {TARGETS['postgres_items_s']:g} "
                 f"PostgreSQL; peak < {TARGETS['peak_mb']:g} MB; re-import >= x{TARGETS['reimport_speedup']:g} faster")
     text.append("items/s: wall time of the import alone (no start-up, no migrations), judged against the targets.")
-    text.append("items/cpu-s: the import process's own CPU time (start-up included, the PostgreSQL server's not),")
-    text.append("             shown because on a busy machine wall time includes waiting for a core.")
+    text.append("items/cpu-s: CPU time of the import process and its reading workers (start-up included, the")
+    text.append("             PostgreSQL server's not), shown because on a busy machine wall time includes waiting")
+    text.append("             for a core. jobs: reading workers (moedebog import --jobs; auto = one per core but one).")
+    text.append("peak MB: the largest resident size of the import process or any one of its workers.")
     return "\n".join(text)
 
 
@@ -356,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--corpus", type=Path, default=RESULTS / "import-corpus", help="where corpora are cached")
     parser.add_argument("--out", type=Path, default=RESULTS / "import.json")
+    parser.add_argument("--jobs", default="auto",
+                        help="reading workers, comma-separated to compare in one run (auto, or e.g. 0,auto)")
     parser.add_argument("--keep", action="store_true", help="keep the bench databases (their URLs go in the JSON)")
     parser.add_argument("--profile", type=int, metavar="MEETINGS",
                         help="instead: cProfile one import of this many meetings into the first database")
@@ -377,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     databases = [d.strip() for d in args.databases.split(",") if d.strip()]
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    job_counts = [j.strip() for j in args.jobs.split(",") if j.strip()]
     pg_admin = pg_admin_url(args.pg_url)
     load_before = os.getloadavg()  # a busy machine explains slow figures: keep it with them
     version_before = code_version()
@@ -391,11 +401,13 @@ def main(argv: list[str] | None = None) -> int:
             folder = build_corpus(args.corpus, size, formats, args.seed)
             corpora[size] = json.loads((folder / "manifest.json").read_text()) | {"folder": str(folder)}
             for kind in databases:
-                try:
-                    rows.append(measure(kind, size, folder, pg_admin, workdir, args.keep))
-                except Exception as exc:  # one database down must not hide the other's figures
-                    rows.append({"database": kind, "meetings": size, "error": f"{type(exc).__name__}: {exc}"})
-                print(report(rows[-1:]).split("\n")[2], file=sys.stderr)  # a long run shows figures as it goes
+                for jobs in job_counts:
+                    try:
+                        rows.append(measure(kind, size, folder, pg_admin, workdir, args.keep, jobs))
+                    except Exception as exc:  # one database down must not hide the other's figures
+                        rows.append({"database": kind, "meetings": size, "jobs": jobs,
+                                     "error": f"{type(exc).__name__}: {exc}"})
+                    print(report(rows[-1:]).split("\n")[2], file=sys.stderr)  # a long run shows figures as it goes
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     table = report(rows)
@@ -403,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
                     "load_before": load_before, "load_after": os.getloadavg()},
         "code": {"before": version_before, "after": code_version()},
-        "params": {"sizes": sizes, "databases": databases, "formats": formats, "seed": args.seed,
+        "params": {"sizes": sizes, "databases": databases, "jobs": job_counts, "formats": formats, "seed": args.seed,
                    "pg_admin": pg_admin},
         "targets": TARGETS,
         "corpora": corpora,
