@@ -63,3 +63,31 @@ def test_no_workers_for_a_handful_of_files() -> None:
     assert default_workers(1000, jobs=0) == 0
     with ParsePool(0) as pool:
         assert not pool.submit("x.txt")
+
+
+def test_workers_that_cannot_start_leave_the_reading_to_this_process(capfd) -> None:
+    seed = sorted(p for p in (CORPUS / "seeds").iterdir() if p.is_file())[0]
+    with ParsePool(1, reader=lambda path: read_file(path)) as pool:  # a lambda cannot be imported by name
+        pool.submit(str(seed))
+        assert pool.result(str(seed)).document is not None
+        assert not pool.submit(str(seed))  # from now on the caller reads
+    assert "kan ikke starte processer til at læse filer" in capfd.readouterr().err
+
+
+def test_a_script_without_a_main_guard_can_import_with_workers(tmp_path: Path) -> None:
+    """Workers never run the consumer's main module again (multiprocessing's spawn would)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "read_all.py"
+    script.write_text(
+        "from moedebog.documents.parallel import ParsePool\n"
+        "import sys\n"
+        "files = sys.argv[1:]\n"
+        "with ParsePool(1) as pool:\n"
+        "    for f in files:\n"
+        "        pool.submit(f)\n"
+        "    print(sum(pool.result(f).document is not None for f in files))\n")
+    files = [str(p) for p in sorted((CORPUS / "seeds").iterdir()) if p.is_file()]
+    out = subprocess.run([sys.executable, str(script), *files], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == str(len(files)), out.stderr[-500:]

@@ -7,18 +7,20 @@ decides, file by file, whether a file needs reading at all (an unchanged file is
 hash and never parsed), and takes the results in the order it asked for them.
 
 A reader that brings its worker down (a crash in a native library on a hostile file) costs only
-that file: the pool is rebuilt, the files that were waiting are read again, and the one that
-broke the pool twice is reported as failed. Workers import only this pure layer, never Django.
+that file: it is tried once more in another worker and reported as failed if that one dies too,
+and the files that were waiting behind it go to other workers. Workers are separate interpreters
+(``documents.worker``) that import only this pure layer, never Django.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -72,70 +74,153 @@ def default_workers(files: int, jobs: int | None = None) -> int:
     return min(cores - 1, 8)
 
 
-class ParsePool:
-    """Worker processes that read files handed to ``submit``; ``result`` waits for one of them.
+class WorkerDied(Exception):
+    """A worker's answers ended: it crashed, was killed, or could not start."""
 
-    With no workers, ``submit`` returns None and the consumer reads the file itself.
+
+class _Worker:
+    """One reading process and the files sent to it that it has not answered yet, oldest first."""
+
+    def __init__(self, reader: str) -> None:
+        # a fresh interpreter running only this layer: no database connection or lock of the
+        # consumer's is inherited, and the consumer's own main module is never run again
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        self.proc = subprocess.Popen([sys.executable, "-m", "moedebog.documents.worker", reader],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self.pending: deque[str] = deque()
+        if self._answer() != "ready":
+            raise WorkerDied("svarede ikke som en læser")
+
+    def _answer(self) -> object:
+        try:
+            return pickle.load(self.proc.stdout)  # type: ignore[arg-type]
+        except Exception as exc:  # EOF, a torn pickle: the process is gone or going
+            self.kill()
+            raise WorkerDied(type(exc).__name__) from None
+
+    def send(self, path: str) -> None:
+        try:
+            pickle.dump(path, self.proc.stdin)  # type: ignore[arg-type]
+            self.proc.stdin.flush()  # type: ignore[union-attr]
+        except OSError:
+            self.kill()
+            raise WorkerDied("lukket") from None
+        self.pending.append(path)
+
+    def receive(self) -> ParsedFile:
+        """The answer to the oldest file sent."""
+        parsed = self._answer()
+        self.pending.popleft()
+        return parsed  # type: ignore[return-value]
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()  # type: ignore[union-attr]
+            self.proc.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.kill()
+        self.proc.stdout.close()  # type: ignore[union-attr]
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+class ParsePool:
+    """Worker processes that read files handed to ``submit``; ``result`` takes one reading back.
+
+    Each file goes to the worker with the fewest files waiting. A worker that dies takes down only
+    the file it was reading: that file is tried once more in another worker and reported as failed
+    if it kills that one too; the files queued behind it go to other workers. If workers cannot be
+    started at all, ``submit`` says so and the consumer reads the files itself.
     """
 
     def __init__(self, workers: int, reader: Callable[[str], ParsedFile] = read_file) -> None:
         self.workers = workers
-        self.reader = reader  # a module-level function: workers import it by name
-        self._pool: ProcessPoolExecutor | None = None
-        self._waiting: dict[str, Future[ParsedFile]] = {}
+        self.reader = reader
+        self._reference = f"{reader.__module__}:{reader.__qualname__}"  # workers import it by name
+        self._pool: list[_Worker] = []
+        self._where: dict[str, _Worker] = {}
+        self._done: dict[str, ParsedFile] = {}
+        self._suspects: set[str] = set()  # files a worker died on once
+        self._broken = False
 
     @property
     def ahead(self) -> int:
         """How many files the consumer may hand over before it takes the first result back."""
         return self.workers * AHEAD_PER_WORKER
 
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            # spawn: a worker is a fresh interpreter, so no database connection or lock of the
-            # consumer's is ever inherited by a fork
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        return self._pool
-
     def submit(self, path: str) -> bool:
-        """Start reading ``path`` in a worker; False when there are no workers."""
-        if self.workers <= 0:
+        """Start reading ``path`` in a worker; False when there are none (the caller reads it)."""
+        if self.workers <= 0 or self._broken:
             return False
-        self._waiting[path] = self._executor().submit(self.reader, path)
+        self._send(path)
         return True
 
+    def _send(self, path: str) -> None:
+        while not self._broken:
+            worker = self._worker()
+            if worker is None:
+                break
+            try:
+                worker.send(path)
+            except WorkerDied:
+                self._bury(worker)
+                continue
+            self._where[path] = worker
+            return
+        self._done[path] = self.reader(path)  # no workers to be had: read it here
+
+    def _worker(self) -> _Worker | None:
+        if len(self._pool) < self.workers:
+            try:
+                self._pool.append(_Worker(self._reference))
+            except (OSError, WorkerDied) as exc:
+                self._broken = True
+                print(f"moedebog: kan ikke starte processer til at læse filer ({exc}); læser dem én ad gangen",
+                      file=sys.stderr)
+                return None
+        return min(self._pool, key=lambda w: len(w.pending))
+
     def result(self, path: str) -> ParsedFile:
-        """The worker's reading of a submitted file, waiting for it if needed."""
-        future = self._waiting.pop(path)
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            return self._after_break(path)
+        """The reading of a submitted file, waiting for it if needed."""
+        while path not in self._done:
+            worker = self._where[path]
+            try:
+                parsed = worker.receive()
+            except WorkerDied:
+                self._bury(worker)
+                continue
+            self._done[parsed.path] = parsed
+            self._where.pop(parsed.path, None)
+        return self._done.pop(path)
 
-    def _after_break(self, path: str) -> ParsedFile:
-        """A worker died: read ``path`` alone in a fresh pool to tell whether it was the culprit,
-        then hand every other waiting file to the fresh pool again."""
-        self._restart()
-        try:
-            parsed = self._executor().submit(self.reader, path).result()
-        except BrokenProcessPool:
-            self._restart()
-            parsed = ParsedFile(path, error="filen fik læseren til at gå ned")
-        for other in list(self._waiting):
-            self._waiting[other] = self._executor().submit(self.reader, other)
-        return parsed
-
-    def _restart(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+    def _bury(self, worker: _Worker) -> None:
+        """Drop a dead worker; the file it was reading is suspected (or failed, the second time),
+        the files queued behind it are sent again."""
+        self._pool.remove(worker)
+        worker.kill()
+        waiting = list(worker.pending)
+        for path in waiting:
+            self._where.pop(path, None)
+        if not waiting:
+            return
+        culprit, rest = waiting[0], waiting[1:]
+        if culprit in self._suspects:
+            self._done[culprit] = ParsedFile(culprit, error="filen fik læseren til at gå ned")
+        else:
+            self._suspects.add(culprit)
+            rest.insert(0, culprit)
+        for path in rest:
+            self._send(path)
 
     def close(self) -> None:
-        for future in self._waiting.values():
-            future.cancel()
-        self._waiting.clear()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        for worker in self._pool:
+            worker.close()
+        self._pool.clear()
+        self._where.clear()
+        self._done.clear()
 
     def __enter__(self) -> ParsePool:
         return self

@@ -156,6 +156,7 @@ class _Ahead:
     result: ImportResult | None = None
     digest: str = ""
     known: SourceDocument | None = None
+    in_worker: bool = False
 
 
 def _import_each(files: list[Path], pool: ParsePool) -> Iterator[tuple[Path, ImportResult]]:
@@ -170,13 +171,13 @@ def _import_each(files: list[Path], pool: ParsePool) -> Iterator[tuple[Path, Imp
     imported: set[str] = set()  # digests imported in this batch: a copy of one must look again
 
     def fill() -> None:
-        reading = sum(1 for entry in queue if entry.result is None)
+        reading = sum(1 for entry in queue if entry.in_worker)
         while reading < pool.ahead and len(queue) < 8 * pool.ahead:
             path = next(upcoming, None)
             if path is None:
                 return
             entry = _look_ahead(path, pool)
-            reading += entry.result is None
+            reading += entry.in_worker
             queue.append(entry)
 
     fill()
@@ -185,6 +186,9 @@ def _import_each(files: list[Path], pool: ParsePool) -> Iterator[tuple[Path, Imp
         fill()  # the workers read on while this file is written
         if entry.result is not None:
             yield entry.path, entry.result
+            continue
+        if not entry.in_worker:  # no worker could take it: read here, as without workers
+            yield entry.path, import_path(entry.path)
             continue
         parsed = pool.result(str(entry.path))
         known = entry.known
@@ -205,5 +209,4 @@ def _look_ahead(path: Path, pool: ParsePool) -> _Ahead:
     known = known_source(digest)
     if is_current(known):
         return _Ahead(path, ImportResult(str(path), "unchanged", kind=known.kind))  # type: ignore[union-attr]
-    pool.submit(str(path))
-    return _Ahead(path, digest=digest, known=known)
+    return _Ahead(path, digest=digest, known=known, in_worker=pool.submit(str(path)))
