@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable
 
@@ -27,6 +28,9 @@ def load_reader(reference: str) -> Callable[[str], ParsedFile]:
 
 
 def serve(reader: Callable[[str], ParsedFile]) -> int:
+    # Ctrl-C on the terminal reaches the whole process group: the parent stops the import and
+    # closes our stdin, which ends this loop; a worker of its own would only print a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a library's prints go to stderr, never into the answers
     sys.stdout = sys.stderr
