@@ -1,26 +1,21 @@
 """Where fetched files are kept: MOEDEBOG_FILES/<system>/<host>/<kind>/<id[:2]>/<id>.<ext>.
 
 Names are built from ids the remote site chose, so they are checked (a GUID, or else hashed) and
-never taken as paths. Files are written to a temporary name and renamed into place, so that a sync
-killed while writing leaves either the old file or the new one, never half of one.
+never taken as paths. Files are written through ``moedebog.storage``, atomically.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from moedebog import config
+from moedebog.storage import files_root, write_atomically
+
+__all__ = ["files_root", "host_folder", "read_text", "relative_path", "safe_id", "write"]
 
 _SAFE_ID = re.compile(r"^[0-9a-z][0-9a-z-]{7,63}$")
-
-
-def files_root() -> Path:
-    return Path(config.get("MOEDEBOG_FILES")).expanduser().resolve()
 
 
 def host_folder(base_url: str) -> str:
@@ -43,17 +38,7 @@ def relative_path(system: str, base_url: str, kind: str, remote_id: str, suffix:
 
 def write(root: Path, relative: str, data: bytes) -> Path:
     """Write atomically under ``root``; returns the full path."""
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(root / relative, data)
 
 
 def read_text(root: Path, relative: str) -> str | None:
