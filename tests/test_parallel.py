@@ -91,3 +91,11 @@ def test_a_script_without_a_main_guard_can_import_with_workers(tmp_path: Path) -
     files = [str(p) for p in sorted((CORPUS / "seeds").iterdir()) if p.is_file()]
     out = subprocess.run([sys.executable, str(script), *files], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == str(len(files)), out.stderr[-500:]
+
+
+def test_only_expensive_files_are_worth_a_worker() -> None:
+    from moedebog.documents.parallel import EXPENSIVE_SIZE, worth_a_worker
+
+    assert worth_a_worker(b"%PDF-1.7\n...") and worth_a_worker(b"PK\x03\x04rest of a docx")
+    assert worth_a_worker(b"x" * EXPENSIVE_SIZE)
+    assert not worth_a_worker(b"DAGSORDEN\nKKR Midtjylland\n") and not worth_a_worker(b'{"Dagsorden": 1}')

@@ -10,9 +10,16 @@ from django.core.management import call_command
 
 from moedebog.archive import models
 from moedebog.archive.services.batch import import_paths
+from moedebog.documents import parallel
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def every_file_to_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test corpus is small text: without this, only its PDFs and Word files would go to workers."""
+    monkeypatch.setattr(parallel, "EXPENSIVE_SIZE", 0)
 
 
 def natural_snapshot() -> dict[str, list[tuple[object, ...]]]:
@@ -64,3 +71,15 @@ def test_bad_files_read_by_workers_are_reported_and_the_rest_imported(tmp_path: 
     assert str(tmp_path / "afbrudt.pdf") in errors
     assert summary.created == len(seeds) and summary.failed == 2
     assert models.SourceDocument.objects.filter(status="failed").count() == 2
+
+
+def test_cheap_files_are_read_here_and_expensive_ones_in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "EXPENSIVE_SIZE", 128 * 1024)
+    sent: list[str] = []
+    submit = parallel.ParsePool.submit
+    monkeypatch.setattr(parallel.ParsePool, "submit", lambda pool, path: sent.append(path) or submit(pool, path))
+    summary = import_paths([CORPUS / "seeds", CORPUS / "samples"], progress=False, jobs=1)
+    assert summary.created == 9
+    assert sent and all(Path(p).suffix in (".pdf", ".docx") or Path(p).stat().st_size >= 128 * 1024 for p in sent)
+    cheap = [p for p in (CORPUS / "seeds").iterdir() if p.suffix == ".txt"]
+    assert cheap and not {str(p) for p in cheap} & set(sent)

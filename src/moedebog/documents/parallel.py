@@ -33,6 +33,8 @@ from moedebog.documents.source import Source
 #: Files read ahead per worker: enough to keep a worker busy while the consumer is slow on one
 #: file, few enough that documents waiting in memory stay a handful.
 AHEAD_PER_WORKER = 3
+#: From this size on, any file is worth reading in a worker (about 40 ms of HTML or text).
+EXPENSIVE_SIZE = 128 * 1024
 #: Below this many files the workers' start-up (a fresh interpreter each) costs more than it saves.
 MIN_FILES = 8
 
@@ -55,12 +57,24 @@ def read_file(path: str) -> ParsedFile:
         data = Path(path).read_bytes()
     except OSError as exc:
         return ParsedFile(path, error=unreadable(exc))
-    parsed = ParsedFile(path, hashlib.sha256(data).hexdigest(), len(data))
+    return parse_bytes(path, data)
+
+
+def parse_bytes(path: str, data: bytes, digest: str = "") -> ParsedFile:
+    """Hash (unless the caller has) and parse a file's bytes; never raises for a bad file."""
+    parsed = ParsedFile(path, digest or hashlib.sha256(data).hexdigest(), len(data))
     try:
         parsed.document = parse(Source.from_bytes(data, path))
     except DocumentError as exc:
         parsed.error = str(exc)
     return parsed
+
+
+def worth_a_worker(data: bytes) -> bool:
+    """Whether reading these bytes costs enough to send them to a worker: a PDF or a Word file
+    (laid-out pages to reassemble), or a large file. A text or JSON file of an ordinary meeting
+    is read faster than a worker could be handed it and answer."""
+    return len(data) >= EXPENSIVE_SIZE or data.startswith(b"PK\x03\x04") or b"%PDF-" in data[:1024]
 
 
 def default_workers(files: int, jobs: int | None = None) -> int:

@@ -25,7 +25,7 @@ from moedebog.archive.services.importer import (
     known_source,
 )
 from moedebog.documents.errors import unreadable
-from moedebog.documents.parallel import ParsePool, default_workers
+from moedebog.documents.parallel import ParsePool, default_workers, parse_bytes, worth_a_worker
 
 #: Names that are never documents (editor and OS droppings).
 _SKIP = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -150,13 +150,15 @@ def import_paths(paths: Iterable[str | Path], on_result: Callable[[ImportResult]
 @dataclass(slots=True)
 class _Ahead:
     """A file looked at before its turn: its result when that is known already (unchanged, or
-    unreadable), else the hash and archive row seen when it was handed to a worker."""
+    unreadable), else the hash and archive row seen when it was handed to a worker (or kept to
+    be read here)."""
 
     path: Path
     result: ImportResult | None = None
     digest: str = ""
     known: SourceDocument | None = None
     in_worker: bool = False
+    data: bytes = b""  # a file cheap enough to read here, when its turn comes
 
 
 def _import_each(files: list[Path], pool: ParsePool) -> Iterator[tuple[Path, ImportResult]]:
@@ -187,10 +189,10 @@ def _import_each(files: list[Path], pool: ParsePool) -> Iterator[tuple[Path, Imp
         if entry.result is not None:
             yield entry.path, entry.result
             continue
-        if not entry.in_worker:  # no worker could take it: read here, as without workers
-            yield entry.path, import_path(entry.path)
-            continue
-        parsed = pool.result(str(entry.path))
+        if entry.in_worker:
+            parsed = pool.result(str(entry.path))
+        else:  # cheap to read, or no worker could take it: read here
+            parsed = parse_bytes(str(entry.path), entry.data, entry.digest)
         known = entry.known
         if parsed.digest != entry.digest or parsed.digest in imported:
             known = known_source(parsed.digest) if parsed.digest else None  # changed since, or a copy
@@ -200,7 +202,8 @@ def _import_each(files: list[Path], pool: ParsePool) -> Iterator[tuple[Path, Imp
 
 
 def _look_ahead(path: Path, pool: ParsePool) -> _Ahead:
-    """Hash a file and skip it if the archive has it; else hand it to a worker."""
+    """Hash a file and skip it if the archive has it; else hand it to a worker if reading it is
+    expensive, or keep its bytes to read it here."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -209,4 +212,6 @@ def _look_ahead(path: Path, pool: ParsePool) -> _Ahead:
     known = known_source(digest)
     if is_current(known):
         return _Ahead(path, ImportResult(str(path), "unchanged", kind=known.kind))  # type: ignore[union-attr]
-    return _Ahead(path, digest=digest, known=known, in_worker=pool.submit(str(path)))
+    if worth_a_worker(data) and pool.submit(str(path)):
+        return _Ahead(path, digest=digest, known=known, in_worker=True)
+    return _Ahead(path, digest=digest, known=known, data=data)
