@@ -167,3 +167,28 @@ def test_dates_are_found_as_when_every_pattern_was_tried(text: str) -> None:
                     best = (iso, m.start(), m.end())
                 break
     assert dates.find_date(text) == best
+
+
+CASES = ("SAG-2019-07153", "sag", "Sagsnr.", "J.nr.", "j. nr", "ſag", "20/1234", "20-12345", "01.02.03-A01-1-20",
+         "Ringkøbing-Skjern", "Ulla Sørensen, ", "-", "/", " ", ":", "chbo/jhp", "ab", "ÆØÅ", "2", "x")
+
+
+@EXAMPLES
+@given(text_of(*CASES))
+def test_case_line_prefilter_rules_out_only_lines_the_pattern_rejects(line: str) -> None:
+    if not core._may_be_case(line):
+        assert core._CASE_LINE.match(line) is None
+
+
+def test_case_labels_start_with_the_letters_the_prefilter_knows() -> None:
+    """Every character that _CASE_LINE's labels can start with, case ignored, is in the prefilter."""
+    firsts = re.compile("[sj]", re.I)
+    assert {c for c in map(chr, range(0x110000)) if firsts.match(c)} <= core._CASE_LABEL_FIRST
+
+
+@EXAMPLES
+@given(text_of("Deltagerfortegnelse", "TIL STEDE", ":", "::", "İ", "ß", "x", " "))
+def test_list_title_length_guard(line: str) -> None:
+    """lower() never shortens a line, so a long one without a trailing ':' is no list title."""
+    if line and not (len(line) <= core._LONGEST_LIST_TITLE or line[-1] == ":"):
+        assert line.lower().rstrip(":") not in participants.LIST_TITLES

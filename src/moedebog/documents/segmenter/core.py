@@ -44,6 +44,7 @@ _CASE_LINE = re.compile(
 _ATTACHMENT_MARK = re.compile(r"^(?:[-•*]\s*)?\./\.(?P<many>\.?)\s*(?P<title>.*)$")
 _CLOSED_TITLE = re.compile(r"^lukket\s*(?:punkt)?\s*[:\-–]\s*", re.IGNORECASE)
 _BOILERPLATE_HEADS = {"Mission", "Vision"}
+_LONGEST_LIST_TITLE = max(map(len, LIST_TITLES))
 #: First characters of the lines the plain-text path hands on: ".", "Mission"/"Vision", "Punkt".
 _SPECIAL_FIRST = frozenset(".MVPp")
 _TABLE_ROW = "\t"
@@ -284,8 +285,8 @@ class Segmenter:
                     self.seen_people.add((person.name.lower(), None))
                     self.doc.participants.append(person)
             return True
-        low = line.lower().rstrip(":")
-        if low in LIST_TITLES:
+        # lower() never shortens a line: a longer one without a ':' to drop is no list title
+        if (len(line) <= _LONGEST_LIST_TITLE or line[-1] == ":") and line.lower().rstrip(":") in LIST_TITLES:
             self.in_participants = True
             self.group = None
             return True
@@ -317,7 +318,7 @@ class Segmenter:
         """The first heading or item (or a case line or section title) ends the participant list."""
         first = line[:1]
         numbered = first.isdigit() or first in ("p", "P")  # _may_be_numbered, inlined: one call per line
-        if (numbered and _ITEM.match(line)) or (("-" in line or "/" in line) and _CASE_LINE.match(line)) \
+        if (numbered and _ITEM.match(line)) or (_may_be_case(line) and _CASE_LINE.match(line)) \
                 or section_kind(line) is not None:
             return True
         m = _HEADING.match(line) if numbered else None
@@ -572,8 +573,18 @@ def _may_be_numbered(line: str) -> bool:
 
 
 def _may_be_case(line: str) -> bool:
-    """Whether _CASE_LINE can match: every case-number shape has a '-' or a '/'."""
-    return "-" in line or "/" in line
+    """Whether _CASE_LINE can match. Every case-number shape has a '-' or a '/', and a case line
+    starts with a label ("Sagsnr.", "J.nr."), a digit, or two to five letters and a '-'
+    ("SAG-2019-07153"): a participant "Ulla Sørensen, Ringkøbing-Skjern" is ruled out without
+    running the pattern (in the list of a minutes' participants, every line is asked)."""
+    if "-" not in line and "/" not in line:
+        return False
+    first = line[:1]
+    return first.isdigit() or first in _CASE_LABEL_FIRST or 2 <= line.find("-") <= 5
+
+
+#: The first characters of _CASE_LINE's labels when case is ignored ('ſ' matches 's' then).
+_CASE_LABEL_FIRST = frozenset("sSſjJ")
 
 
 def _strip_title(title: str) -> str:
