@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moedebog.documents import dates, textdecode
+from moedebog.documents import dates, htmltext, textdecode
 from moedebog.documents.readers.text import _MARKDOWN, _looks_like_markdown
 from moedebog.documents.sectionkinds import _needs_folding
 from moedebog.documents.sectionkinds import normalize_title as section_title_key
@@ -192,3 +192,20 @@ def test_list_title_length_guard(line: str) -> None:
     """lower() never shortens a line, so a long one without a trailing ':' is no list title."""
     if line and not (len(line) <= core._LONGEST_LIST_TITLE or line[-1] == ":"):
         assert line.lower().rstrip(":") not in participants.LIST_TITLES
+
+
+@EXAMPLES
+@given(st.lists(text_of(" ", "\n", "\t", "\u00a0", "\u2003", "a", "æ", htmltext._BREAK, max_size=6), max_size=5))
+def test_an_inline_buffer_without_a_break_is_one_normalised_line(pieces: list[str]) -> None:
+    """_buffer's shortcut for a buffer without <br> gives what splitting at the breaks gives."""
+    out = [" ".join(line.split()) for line in "".join(pieces).split(htmltext._BREAK)]
+    kept: list[str] = []
+    for line in out:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    flat = htmltext._Flattener()
+    flat.pieces = list(pieces)
+    assert flat._buffer() == "\n".join(kept)
+    assert flat.pieces == []
