@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from moedebog.documents import dates, htmltext, textdecode
 from moedebog.documents.readers.text import _MARKDOWN, _looks_like_markdown
+from moedebog.documents.records import Document
 from moedebog.documents.sectionkinds import _needs_folding
 from moedebog.documents.sectionkinds import normalize_title as section_title_key
 from moedebog.documents.segmenter import core, head, participants, toc
@@ -59,6 +60,20 @@ def test_leader_pattern_is_the_lazy_title_pattern(line: str) -> None:
     plain = re.compile(rf"^(?:{toc.NUMBER}\s+)?(?P<title>\S.*?)\s*(?:\.{{3,}}|…+|\t)[\s.…]*(?P<page>\d{{1,4}})$")
     expected, got = plain.match(line), toc._LEADER.match(line)
     assert (expected and expected.groupdict()) == (got and got.groupdict())
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(text_of(*TOC, "Godkendelse af referat", "2021", "\u2003", "\t5", "12.3.", max_size=16))
+def test_leader_parts_are_the_groups_of_the_leader_pattern(line: str) -> None:
+    m = toc._LEADER.match(line)
+    assert toc.leader_parts(line) == ((m.group("num"), m.group("title"), m.group("page")) if m else None)
+
+
+def test_leader_parts_take_the_string_shortcut_on_usual_entries() -> None:
+    for line in ("3.1. Status på sundhedsreformen.....\t5", "Deltagerfortegnelse ....... 3", "7. Eventuelt\t20",
+                 "1.1. Godkendelse af referat fra mødet den 8. juni 2021 … 12"):
+        m = toc._LEADER.match(line)
+        assert toc.leader_parts(line) == (m.group("num"), m.group("title"), m.group("page"))
 
 
 @EXAMPLES
@@ -209,3 +224,16 @@ def test_an_inline_buffer_without_a_break_is_one_normalised_line(pieces: list[st
     flat.pieces = list(pieces)
     assert flat._buffer() == "\n".join(kept)
     assert flat.pieces == []
+
+
+@EXAMPLES
+@given(text_of("1", "2.", "12 ", "Dato: 05-02-2020", "|", "REFERAT 2020", "KKR", " ", "x", ":"))
+def test_a_numbered_line_is_no_head_fact_unless_it_may_be_a_running_header(line: str) -> None:
+    """HeadReader.feed's early answer for numbered lines is the answer of its whole body."""
+    if not (line[:1].isdigit() and "|" not in line):
+        return
+    doc = Document()
+    reader = head.HeadReader(doc)
+    reader.lines_seen = 5  # past the lines where a body name is looked for
+    assert head.kind_of(line) is None and not head._FIELD.match(line) and not head._plausible_body(line)
+    assert reader.feed(line) is False and doc == Document()
