@@ -157,6 +157,7 @@ def test_prefilters_know_which_characters_a_pattern_can_start_with() -> None:
     case) when case is ignored; every odd space clean() folds is unprintable."""
     for first in "pl":
         assert {c for c in map(chr, range(0x110000)) if re.match(first, c, re.I)} == {first, first.upper()}
+        assert {c for c in map(chr, range(0x110000)) if c.lower().startswith(first)} == {first, first.upper()}
     kind_first = re.compile("[" + "".join(sorted(head._KIND_FIRST)) + "]", re.I)
     assert all(c.lower() in head._KIND_FIRST for c in map(chr, range(0x110000)) if kind_first.match(c))
     odd = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")

@@ -132,7 +132,10 @@ class Segmenter:
             if self.stage != "body" or self.pending_boiler is not None or self.tentative is not None \
                     or first.isdigit() or (first in _SPECIAL_FIRST and (
                         line == "." or line in _BOILERPLATE_HEADS or line.startswith(("Punkt ", "punkt ")))):
-                self._dispatch(raw, line)
+                if self.pending_boiler is None and line not in _BOILERPLATE_HEADS:
+                    self._line(raw, line)  # what _dispatch does with such a line, without its call
+                else:
+                    self._dispatch(raw, line)
                 continue
             # inside an item's sections (most of any document): only a section title or text
             if len(line) <= _MAX_SECTION_TITLE and (kind := section_kind(line)) is not None:
@@ -178,9 +181,10 @@ class Segmenter:
             return
         if self.tentative is not None:
             self._resolve_tentative(line)
-        if self.stage == "title" and self._continue_title(line):
+        if self.stage == "title" and self.title_target is not None and self._continue_title(line):
             return
-        if (line[0].isdigit() or line[:6].lower() == "punkt ") and self._heading_or_item(line):
+        first = line[0]
+        if (first.isdigit() or (first in "pP" and line[:6].lower() == "punkt ")) and self._heading_or_item(line):
             return
         if self.item is not None and self.stage in ("title", "case") and self._case(line):
             return
@@ -290,7 +294,8 @@ class Segmenter:
             self.in_participants = True
             self.group = None
             return True
-        group = group_of(line)
+        # group_of's own first test, spared the call on a member's "Name, Municipality" line
+        group = group_of(line) if len(line) <= 60 and "," not in line else None
         if group is not None and (self.in_participants or self.doc.kind != "letter"):
             if not self.in_participants and not (self.toc or self.head.kind_seen):
                 return False
@@ -402,7 +407,8 @@ class Segmenter:
         toc = self.toc_items.get(num)
         title = _strip_title(title)
         self.title_target = None
-        if toc is not None:
+        if toc is not None and not (title == toc.title and normalize_title(title)):
+            # (the body's title is usually the table of contents' own: then nothing to compare)
             same = _same_title(title, toc.title)
             if same and normalize_title(title) != normalize_title(toc.title):
                 if normalize_title(toc.title).startswith(normalize_title(title)):
@@ -431,7 +437,7 @@ class Segmenter:
         if num in self.seen_numbers:
             self.doc.warn(f"To punkter har nummeret {num}")
         self.seen_numbers.add(num)
-        self.item = Item(number=num, title=title, heading=heading, public=public)
+        self.item = Item(num, title, heading, public=public)
         self.items_started += 1
         self.stage = "title"
         self.section = None
