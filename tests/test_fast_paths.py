@@ -14,8 +14,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moedebog.documents import dates, textdecode
+from moedebog.documents import dates, htmltext, textdecode
 from moedebog.documents.readers.text import _MARKDOWN, _looks_like_markdown
+from moedebog.documents.records import Document
 from moedebog.documents.sectionkinds import _needs_folding
 from moedebog.documents.sectionkinds import normalize_title as section_title_key
 from moedebog.documents.segmenter import core, head, participants, toc
@@ -59,6 +60,20 @@ def test_leader_pattern_is_the_lazy_title_pattern(line: str) -> None:
     plain = re.compile(rf"^(?:{toc.NUMBER}\s+)?(?P<title>\S.*?)\s*(?:\.{{3,}}|…+|\t)[\s.…]*(?P<page>\d{{1,4}})$")
     expected, got = plain.match(line), toc._LEADER.match(line)
     assert (expected and expected.groupdict()) == (got and got.groupdict())
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(text_of(*TOC, "Godkendelse af referat", "2021", "\u2003", "\t5", "12.3.", max_size=16))
+def test_leader_parts_are_the_groups_of_the_leader_pattern(line: str) -> None:
+    m = toc._LEADER.match(line)
+    assert toc.leader_parts(line) == ((m.group("num"), m.group("title"), m.group("page")) if m else None)
+
+
+def test_leader_parts_take_the_string_shortcut_on_usual_entries() -> None:
+    for line in ("3.1. Status på sundhedsreformen.....\t5", "Deltagerfortegnelse ....... 3", "7. Eventuelt\t20",
+                 "1.1. Godkendelse af referat fra mødet den 8. juni 2021 … 12"):
+        m = toc._LEADER.match(line)
+        assert toc.leader_parts(line) == (m.group("num"), m.group("title"), m.group("page"))
 
 
 @EXAMPLES
@@ -142,6 +157,7 @@ def test_prefilters_know_which_characters_a_pattern_can_start_with() -> None:
     case) when case is ignored; every odd space clean() folds is unprintable."""
     for first in "pl":
         assert {c for c in map(chr, range(0x110000)) if re.match(first, c, re.I)} == {first, first.upper()}
+        assert {c for c in map(chr, range(0x110000)) if c.lower().startswith(first)} == {first, first.upper()}
     kind_first = re.compile("[" + "".join(sorted(head._KIND_FIRST)) + "]", re.I)
     assert all(c.lower() in head._KIND_FIRST for c in map(chr, range(0x110000)) if kind_first.match(c))
     odd = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]")
@@ -167,3 +183,58 @@ def test_dates_are_found_as_when_every_pattern_was_tried(text: str) -> None:
                     best = (iso, m.start(), m.end())
                 break
     assert dates.find_date(text) == best
+
+
+CASES = ("SAG-2019-07153", "sag", "Sagsnr.", "J.nr.", "j. nr", "ſag", "20/1234", "20-12345", "01.02.03-A01-1-20",
+         "Ringkøbing-Skjern", "Ulla Sørensen, ", "-", "/", " ", ":", "chbo/jhp", "ab", "ÆØÅ", "2", "x")
+
+
+@EXAMPLES
+@given(text_of(*CASES))
+def test_case_line_prefilter_rules_out_only_lines_the_pattern_rejects(line: str) -> None:
+    if not core._may_be_case(line):
+        assert core._CASE_LINE.match(line) is None
+
+
+def test_case_labels_start_with_the_letters_the_prefilter_knows() -> None:
+    """Every character that _CASE_LINE's labels can start with, case ignored, is in the prefilter."""
+    firsts = re.compile("[sj]", re.I)
+    assert {c for c in map(chr, range(0x110000)) if firsts.match(c)} <= core._CASE_LABEL_FIRST
+
+
+@EXAMPLES
+@given(text_of("Deltagerfortegnelse", "TIL STEDE", ":", "::", "İ", "ß", "x", " "))
+def test_list_title_length_guard(line: str) -> None:
+    """lower() never shortens a line, so a long one without a trailing ':' is no list title."""
+    if line and not (len(line) <= core._LONGEST_LIST_TITLE or line[-1] == ":"):
+        assert line.lower().rstrip(":") not in participants.LIST_TITLES
+
+
+@EXAMPLES
+@given(st.lists(text_of(" ", "\n", "\t", "\u00a0", "\u2003", "a", "æ", htmltext._BREAK, max_size=6), max_size=5))
+def test_an_inline_buffer_without_a_break_is_one_normalised_line(pieces: list[str]) -> None:
+    """_buffer's shortcut for a buffer without <br> gives what splitting at the breaks gives."""
+    out = [" ".join(line.split()) for line in "".join(pieces).split(htmltext._BREAK)]
+    kept: list[str] = []
+    for line in out:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    flat = htmltext._Flattener()
+    flat.pieces = list(pieces)
+    assert flat._buffer() == "\n".join(kept)
+    assert flat.pieces == []
+
+
+@EXAMPLES
+@given(text_of("1", "2.", "12 ", "Dato: 05-02-2020", "|", "REFERAT 2020", "KKR", " ", "x", ":"))
+def test_a_numbered_line_is_no_head_fact_unless_it_may_be_a_running_header(line: str) -> None:
+    """HeadReader.feed's early answer for numbered lines is the answer of its whole body."""
+    if not (line[:1].isdigit() and "|" not in line):
+        return
+    doc = Document()
+    reader = head.HeadReader(doc)
+    reader.lines_seen = 5  # past the lines where a body name is looked for
+    assert head.kind_of(line) is None and not head._FIELD.match(line) and not head._plausible_body(line)
+    assert reader.feed(line) is False and doc == Document()

@@ -128,6 +128,9 @@ class _Flattener:
     def _buffer(self) -> str:
         """The buffered inline text, normalised, and the buffer emptied."""
         raw = "".join(self.pieces)
+        if _BREAK not in raw:  # one line (most buffers: often only the white space between tags)
+            self.pieces = []
+            return " ".join(raw.split())
         lines = [" ".join(line.split()) for line in raw.split(_BREAK)]
         out: list[str] = []
         for line in lines:
@@ -142,6 +145,8 @@ class _Flattener:
         """End the current paragraph (or list item text) at a block boundary."""
         if self.in_heading or self.in_cell:
             self.pieces.append(" ")
+            return
+        if not self.pieces:  # most block boundaries follow another: nothing to normalise
             return
         text = self._buffer()
         if not text:
@@ -274,14 +279,28 @@ def _is_layout_table(table: etree._Element) -> bool:
     return next(table.iterdescendants("table", *HEADINGS), None) is not None
 
 
+#: Tag (as lxml gives it) → the local name in lower case; bounded, as hostile pages may invent names.
+_TAG_NAMES: dict[object, str] = {}
+
+
+def _tag_name(raw: object) -> str:
+    """"{ns}P" → "p"; comments and processing instructions (whose tag is not a string) → ""."""
+    tag = raw.rsplit("}", 1)[-1].lower() if isinstance(raw, str) else ""
+    if isinstance(raw, str) and len(_TAG_NAMES) < 512:
+        _TAG_NAMES[raw] = tag
+    return tag
+
+
 def element_blocks(root: etree._Element) -> list[Block]:
     """Flatten one element (and everything inside it) into blocks, skipping unsafe content."""
     flat = _Flattener()
     walker = etree.iterwalk(root, events=("start", "end"))
     skipping: etree._Element | None = None
+    names = _TAG_NAMES
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.rsplit("}", 1)[-1].lower()
+        tag = names.get(el.tag)  # every element is seen twice, and a page uses few tag names
+        if tag is None:
+            tag = _tag_name(el.tag)
         if event == "start":
             if not tag or tag in SKIPPED or _hidden(el):
                 walker.skip_subtree()

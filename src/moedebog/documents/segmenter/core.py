@@ -44,6 +44,7 @@ _CASE_LINE = re.compile(
 _ATTACHMENT_MARK = re.compile(r"^(?:[-•*]\s*)?\./\.(?P<many>\.?)\s*(?P<title>.*)$")
 _CLOSED_TITLE = re.compile(r"^lukket\s*(?:punkt)?\s*[:\-–]\s*", re.IGNORECASE)
 _BOILERPLATE_HEADS = {"Mission", "Vision"}
+_LONGEST_LIST_TITLE = max(map(len, LIST_TITLES))
 #: First characters of the lines the plain-text path hands on: ".", "Mission"/"Vision", "Punkt".
 _SPECIAL_FIRST = frozenset(".MVPp")
 _TABLE_ROW = "\t"
@@ -131,7 +132,10 @@ class Segmenter:
             if self.stage != "body" or self.pending_boiler is not None or self.tentative is not None \
                     or first.isdigit() or (first in _SPECIAL_FIRST and (
                         line == "." or line in _BOILERPLATE_HEADS or line.startswith(("Punkt ", "punkt ")))):
-                self._dispatch(raw, line)
+                if self.pending_boiler is None and line not in _BOILERPLATE_HEADS:
+                    self._line(raw, line)  # what _dispatch does with such a line, without its call
+                else:
+                    self._dispatch(raw, line)
                 continue
             # inside an item's sections (most of any document): only a section title or text
             if len(line) <= _MAX_SECTION_TITLE and (kind := section_kind(line)) is not None:
@@ -177,9 +181,10 @@ class Segmenter:
             return
         if self.tentative is not None:
             self._resolve_tentative(line)
-        if self.stage == "title" and self._continue_title(line):
+        if self.stage == "title" and self.title_target is not None and self._continue_title(line):
             return
-        if (line[0].isdigit() or line[:6].lower() == "punkt ") and self._heading_or_item(line):
+        first = line[0]
+        if (first.isdigit() or (first in "pP" and line[:6].lower() == "punkt ")) and self._heading_or_item(line):
             return
         if self.item is not None and self.stage in ("title", "case") and self._case(line):
             return
@@ -284,12 +289,13 @@ class Segmenter:
                     self.seen_people.add((person.name.lower(), None))
                     self.doc.participants.append(person)
             return True
-        low = line.lower().rstrip(":")
-        if low in LIST_TITLES:
+        # lower() never shortens a line: a longer one without a ':' to drop is no list title
+        if (len(line) <= _LONGEST_LIST_TITLE or line[-1] == ":") and line.lower().rstrip(":") in LIST_TITLES:
             self.in_participants = True
             self.group = None
             return True
-        group = group_of(line)
+        # group_of's own first test, spared the call on a member's "Name, Municipality" line
+        group = group_of(line) if len(line) <= 60 and "," not in line else None
         if group is not None and (self.in_participants or self.doc.kind != "letter"):
             if not self.in_participants and not (self.toc or self.head.kind_seen):
                 return False
@@ -317,7 +323,7 @@ class Segmenter:
         """The first heading or item (or a case line or section title) ends the participant list."""
         first = line[:1]
         numbered = first.isdigit() or first in ("p", "P")  # _may_be_numbered, inlined: one call per line
-        if (numbered and _ITEM.match(line)) or (("-" in line or "/" in line) and _CASE_LINE.match(line)) \
+        if (numbered and _ITEM.match(line)) or (_may_be_case(line) and _CASE_LINE.match(line)) \
                 or section_kind(line) is not None:
             return True
         m = _HEADING.match(line) if numbered else None
@@ -401,7 +407,8 @@ class Segmenter:
         toc = self.toc_items.get(num)
         title = _strip_title(title)
         self.title_target = None
-        if toc is not None:
+        if toc is not None and not (title == toc.title and normalize_title(title)):
+            # (the body's title is usually the table of contents' own: then nothing to compare)
             same = _same_title(title, toc.title)
             if same and normalize_title(title) != normalize_title(toc.title):
                 if normalize_title(toc.title).startswith(normalize_title(title)):
@@ -430,7 +437,7 @@ class Segmenter:
         if num in self.seen_numbers:
             self.doc.warn(f"To punkter har nummeret {num}")
         self.seen_numbers.add(num)
-        self.item = Item(number=num, title=title, heading=heading, public=public)
+        self.item = Item(num, title, heading, public=public)
         self.items_started += 1
         self.stage = "title"
         self.section = None
@@ -572,8 +579,18 @@ def _may_be_numbered(line: str) -> bool:
 
 
 def _may_be_case(line: str) -> bool:
-    """Whether _CASE_LINE can match: every case-number shape has a '-' or a '/'."""
-    return "-" in line or "/" in line
+    """Whether _CASE_LINE can match. Every case-number shape has a '-' or a '/', and a case line
+    starts with a label ("Sagsnr.", "J.nr."), a digit, or two to five letters and a '-'
+    ("SAG-2019-07153"): a participant "Ulla Sørensen, Ringkøbing-Skjern" is ruled out without
+    running the pattern (in the list of a minutes' participants, every line is asked)."""
+    if "-" not in line and "/" not in line:
+        return False
+    first = line[:1]
+    return first.isdigit() or first in _CASE_LABEL_FIRST or 2 <= line.find("-") <= 5
+
+
+#: The first characters of _CASE_LINE's labels when case is ignored ('ſ' matches 's' then).
+_CASE_LABEL_FIRST = frozenset("sSſjJ")
 
 
 def _strip_title(title: str) -> str:

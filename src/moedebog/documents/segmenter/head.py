@@ -68,6 +68,10 @@ class HeadReader:
         """Take a head line; True when it was consumed as a head fact."""
         doc = self.doc
         self.lines_seen += 1
+        if line[:1].isdigit() and "|" not in line:
+            # a numbered heading or item (asked here whenever no item is open): no kind word,
+            # field name or body name starts with a digit, only a running header might
+            return False
         found = kind_of(line)
         if found and not self.kind_seen:
             doc.kind, doc.name = found

@@ -70,5 +70,5 @@ def parse_participant(line: str, group: str, group_title: str | None) -> Partici
         name = name[t.end():].strip()
     if not name or not (name[0].isalpha() or any(ch.isalpha() for ch in name)):
         return None
-    return Participant(name=name, affiliation=affiliation, group=group, role=", ".join(roles) or None,
-                       group_title=group_title)
+    # positional: a participant list is read line by line, and keywords cost more per call
+    return Participant(name, affiliation, group, ", ".join(roles) or None, group_title)

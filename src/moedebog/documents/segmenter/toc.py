@@ -26,6 +26,33 @@ _END = _TAIL + r"\d{1,4}$"
 _LEADER = re.compile(
     rf"^(?:{NUMBER}\s+)?(?P<title>\S(?:[^\s.…]++|(?!{_END})[^\S\n]|(?!{_END})[.…])*+){_TAIL}(?P<page>\d{{1,4}})$"
 )
+#: What may stand between a title and its page: every character ``\s`` matches, dots and '…'.
+_WHITE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+_GAP = _WHITE + ".…"
+_NUMBER_START = re.compile(rf"{NUMBER}\s+")
+
+
+def leader_parts(line: str) -> tuple[str | None, str, str] | None:
+    """(number, title, page) as ``_LEADER.match(line)`` groups them, or None.
+
+    The pattern tries the leaders after every space and dot of the title; but they can only
+    start in the run of spaces, dots and '…' before the page, so string methods find that run
+    from the right, and when the run starts with leaders (the usual "Titel .....\t5") the
+    title ends there. Any other line goes to the pattern itself."""
+    body = line.rstrip("0123456789")
+    title_end = len(body.rstrip(_GAP))
+    gap = body[title_end:]
+    rest = gap.lstrip(_WHITE)
+    if 1 <= len(line) - len(body) <= 4 and gap and "\n" not in line \
+            and ("\t" in gap[:len(gap) - len(rest)] or rest.startswith(("...", "…"))):
+        m = _NUMBER_START.match(line)
+        start = m.end() if m else 0
+        if start < title_end and not line[start].isspace():
+            return (m.group("num") if m else None), line[start:title_end], line[len(body):]
+    m = _LEADER.match(line)
+    return (m.group("num"), m.group("title"), m.group("page")) if m else None
+
+
 _PLAIN = re.compile(rf"^{NUMBER}\s+(?P<title>\S.*?)\s+(?P<page>\d{{1,4}})$")
 _NUM_ONLY = re.compile(rf"^{NUMBER}$")
 _SEPARATOR_ROW = re.compile(r"^\|?[\s|:-]*\|[\s|:-]*$")
@@ -60,9 +87,9 @@ def parse_toc_line(raw: str, in_toc: bool, line: str | None = None) -> TocEntry 
         line = clean(raw)
     if not line or not line[-1].isdigit():  # every entry outside a table ends with its page
         return None
-    m = _LEADER.match(line) if "\t" in raw or "..." in line or "…" in line else None
-    if m and (title := _title(m.group("title"))) and _plausible_title(title):
-        return TocEntry(m.group("num"), title, int(m.group("page")))
+    parts = leader_parts(line) if "\t" in raw or "..." in line or "…" in line else None
+    if parts and (title := _title(parts[1])) and _plausible_title(title):
+        return TocEntry(parts[0], title, int(parts[2]))
     if in_toc:
         m = _PLAIN.match(line)
         if m and (title := _title(m.group("title"))) and _plausible_title(title):
