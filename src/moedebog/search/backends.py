@@ -28,6 +28,8 @@ class Backend:
     each row's tsvector) is most of what a match over tens of thousands of rows costs."""
 
     name = ""
+    #: The index rows joined to a match, as ``d``.
+    DOCS = "search_searchdoc d"
 
     def doc_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         raise NotImplementedError
@@ -38,7 +40,7 @@ class Backend:
     def doc_source(self, plan: Plan, scored: bool = True) -> tuple[str, str, list[object], str]:
         """The matching index rows as ``d``: (FROM clause, condition, its parameters, score expression)."""
         sql, params = self.doc_match(plan, scored)
-        return f"({sql}) m JOIN search_searchdoc d ON d.id = m.id", "1=1", params, "m.score"
+        return f"({sql}) m JOIN {self.DOCS} ON d.id = m.id", "1=1", params, "m.score"
 
 
 class SqliteBackend(Backend):
@@ -48,6 +50,11 @@ class SqliteBackend(Backend):
     #: bm25() only works in a query over the FTS table itself; an OFFSET keeps SQLite from flattening
     #: that query into the aggregates and joins around it.
     KEEP = "LIMIT -1 OFFSET 0"
+    #: SQLite looks a joined row up by its rowid in the table itself, whose rows hold the large token
+    #: columns: one page read per matching row. The covering indexes hold what a search reads of a
+    #: row in a fraction of the pages (measured: a third less time for a join of 20 000 matches).
+    DOCS = "search_searchdoc d INDEXED BY search_doc_cover"
+    PARTS = "search_searchpart p INDEXED BY search_part_cover"
 
     @staticmethod
     def quote(term: str) -> str:
@@ -87,7 +94,7 @@ class SqliteBackend(Backend):
             score = f"-bm25(search_part_fts, {weights})" if scored else "0.0"
             return ("SELECT p.doc_id AS doc_id, p.kind AS kind, f.score AS score FROM "
                     f"(SELECT rowid AS id, {score} AS score FROM search_part_fts "
-                    f"WHERE search_part_fts MATCH %s {self.KEEP}) f JOIN search_searchpart p ON p.id = f.id", [expr])
+                    f"WHERE search_part_fts MATCH %s {self.KEEP}) f JOIN {self.PARTS} ON p.id = f.id", [expr])
         if negative:
             return ("SELECT p.doc_id AS doc_id, p.kind AS kind, 0.0 AS score FROM search_searchpart p "
                     "WHERE p.id NOT IN (SELECT rowid FROM search_part_fts WHERE search_part_fts MATCH %s)", [negative])

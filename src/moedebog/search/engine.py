@@ -116,7 +116,7 @@ def _source(backend: Backend, p: Plan, kinds: tuple[str, ...], scored: bool) -> 
     if not kinds:
         return backend.doc_source(p, scored)
     sql, params = _match(backend, p, kinds, scored)
-    return f"({sql}) m JOIN search_searchdoc d ON d.id = m.id", "1=1", params, "m.score"
+    return f"({sql}) m JOIN {backend.DOCS} ON d.id = m.id", "1=1", params, "m.score"
 
 
 def _boost() -> str:
@@ -179,7 +179,7 @@ def _kind_facet(backend: Backend, p: Plan, filters: q.Filters, private: bool) ->
     part_sql, part_params = backend.part_match(p, scored=False)
     where = _where(filters, private, skip="kind")
     rows = _rows(f"SELECT pm.kind, count(DISTINCT pm.doc_id) FROM ({part_sql}) pm "
-                 f"JOIN search_searchdoc d ON d.id = pm.doc_id WHERE {where.render()} GROUP BY pm.kind",
+                 f"JOIN {backend.DOCS} ON d.id = pm.doc_id WHERE {where.render()} GROUP BY pm.kind",
                  part_params + where.params)
     return _facet_values("kind", rows)
 
