@@ -119,9 +119,7 @@ class Prepared:
         if entry.model is None:
             raise ValueError("a query of values runs only through sql()")
         sql, params = self.sql(viewer, **values)
-        with connections[entry.alias].cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        rows = fetch(sql, params, entry.alias)
         start, end = entry.field_range
         out = []
         for row in entry.compiler.results_iter([rows]):
@@ -130,3 +128,23 @@ class Prepared:
                 populator.populate(row, obj)
             out.append(obj)
         return out
+
+
+def fetch(sql: str, params: list[object], alias: str = "default") -> list[tuple]:
+    """Run a statement of a fixed shape and return its rows. On PostgreSQL the statement is
+    prepared on the server at its first run on a connection, so later runs skip parsing and
+    planning (measured: half of an item page's time in the database went to planning its ten
+    statements). Only these statements are prepared: Django's own cursors bind parameters on the
+    client, and searches, whose best plan depends on the words, are planned every time."""
+    conn = connections[alias]
+    if conn.vendor != "postgresql":
+        with conn.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    conn.ensure_connection()
+    conn.connection.prepare_threshold = 0  # applies only to server-binding cursors like this one
+    with conn._prepare_cursor(ServerBindingCursor(conn.connection)) as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.db.models import Q
 
 from moedebog.archive import models
 from moedebog.site import visibility
-from moedebog.site.prepared import Prepared
+from moedebog.site.prepared import Prepared, fetch
 from moedebog.site.visibility import ANONYMOUS, Viewer
 
 #: How many items of one theme an item page shows; the theme's page has them all.
@@ -148,9 +147,7 @@ def themes(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[ThemeThr
         sql, sql_params = _THEME_LATEST.sql(viewer, topic=topic.pk, meeting=item.meeting_id)
         parts.append(f"SELECT * FROM ({sql}) t{len(parts)}")
         params.extend(sql_params)
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        pairs = cursor.fetchall()
+    pairs = fetch(" UNION ALL ".join(parts), params)
     ids = [i for _, i in pairs][:len(_THEME_SLOTS)]
     padded = dict(zip(_THEME_SLOTS, ids + [0] * (len(_THEME_SLOTS) - len(ids)), strict=True))
     found = {i.pk: i for i in _THEME_FOUND.run(viewer, **padded)}
@@ -187,14 +184,11 @@ def _topics(item: models.AgendaItem) -> list[models.Topic]:
     Notes on the item whether any of its themes has letters, so ``letters`` can skip its query."""
     through = models.Topic.items.through._meta.db_table
     letters = models.Topic.letters.through._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT t.id, t.key, t.label, (SELECT count(*) FROM (SELECT 1 FROM {through} s "
-            f"WHERE s.topic_id = t.id LIMIT {SIZE_BOUND}) b) AS size, "
-            f"EXISTS (SELECT 1 FROM {letters} l WHERE l.topic_id = t.id) AS has_letters "
-            f"FROM {models.Topic._meta.db_table} t JOIN {through} mine ON mine.topic_id = t.id "
-            "WHERE mine.agendaitem_id = %s", [item.pk])
-        rows = cursor.fetchall()
+    rows = fetch(f"SELECT t.id, t.key, t.label, (SELECT count(*) FROM (SELECT 1 FROM {through} s "
+                 f"WHERE s.topic_id = t.id LIMIT {SIZE_BOUND}) b) AS size, "
+                 f"EXISTS (SELECT 1 FROM {letters} l WHERE l.topic_id = t.id) AS has_letters "
+                 f"FROM {models.Topic._meta.db_table} t JOIN {through} mine ON mine.topic_id = t.id "
+                 "WHERE mine.agendaitem_id = %s", [item.pk])
     item._letter_themes = any(row[4] for row in rows)
     shared = sorted((row for row in rows if row[3] > 1), key=lambda row: (row[3], row[2]))[:MAX_THEMES]
     return [models.Topic(pk=pk, key=key, label=label) for pk, key, label, _, _ in shared]
