@@ -85,6 +85,11 @@ def database_url(settings: dict[str, object]) -> str:
     return f"postgres://{auth}{settings.get('HOST') or ''}{port}/{settings['NAME']}"
 
 
+#: How much of a SQLite database file each connection maps into memory (address space, not memory:
+#: the pages are the operating system's file cache).
+SQLITE_MMAP_BYTES = 1 << 30
+
+
 def database_config(url: str | None = None) -> dict[str, object]:
     """A Django DATABASES entry from a database URL."""
     url = url or get("DATABASE_URL")
@@ -99,7 +104,11 @@ def database_config(url: str | None = None) -> dict[str, object]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
-            "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+            # mmap: pages are read from the operating system's file cache, which every server process
+            # shares, instead of copied into each connection's own 2 MB cache (a search joins tens of
+            # thousands of index rows scattered over the file)
+            "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                                                       f"PRAGMA mmap_size={SQLITE_MMAP_BYTES};"},
             # a file, not memory: tests that run the CLI in a subprocess must see the test database;
             # one per test run, in the temporary folder, so that concurrent runs never meet
             "TEST": {"NAME": None if name == ":memory:" else _test_sqlite_name()},

@@ -56,27 +56,30 @@ def _body_ids(names: tuple[str, ...]) -> list[int]:
     return ids
 
 
-def _conditions(filters: q.Filters, private: bool, skip: str = "") -> tuple[_Where, dict[str, tuple[str, list]]]:
-    """The filters as SQL on the index row ``d``: those every count applies (audience, cases), and
-    those a facet counts across (``body``, ``year``, ``record``: each facet leaves out its own).
-    With section kinds the records are items, except for the section-kind facet (``skip="kind"``)."""
-    fixed = _Where(["d.audience IN (%s, %s)"], ["all", "internal" if private else "public"])
+def _conditions(filters: q.Filters, private: bool, skip: str = "",
+                alias: str = "d") -> tuple[_Where, dict[str, tuple[str, list]]]:
+    """The filters as SQL on the index row ``d`` (or a part match, ``alias``): those every count
+    applies (audience, cases), and those a facet counts across (``body``, ``year``, ``record``:
+    each facet leaves out its own). With section kinds the records are items, except for the
+    section-kind facet (``skip="kind"``)."""
+    d = alias
+    fixed = _Where([f"{d}.audience IN (%s, %s)"], ["all", "internal" if private else "public"])
     optional: dict[str, tuple[str, list]] = {}
     record_kinds = list(filters.record_kinds)
     if filters.section_kinds and skip != "kind":
         record_kinds = ["item"]
     if record_kinds:
-        optional["record"] = (f"d.kind IN ({', '.join(['%s'] * len(record_kinds))})", record_kinds)
+        optional["record"] = (f"{d}.kind IN ({', '.join(['%s'] * len(record_kinds))})", record_kinds)
     if filters.bodies:
         ids = _body_ids(filters.bodies)
-        optional["body"] = (f"d.body_id IN ({', '.join(['%s'] * len(ids))})", list(ids)) if ids else ("1=0", [])
+        optional["body"] = (f"{d}.body_id IN ({', '.join(['%s'] * len(ids))})", list(ids)) if ids else ("1=0", [])
     dates: list[str] = []
     days: list[object] = []
     if filters.date_from:
-        dates.append("d.day >= %s")
+        dates.append(f"{d}.day >= %s")
         days.append(int(f"{filters.date_from:%Y%m%d}"))
     if filters.date_to:
-        dates.append("d.day <= %s")
+        dates.append(f"{d}.day <= %s")
         days.append(int(f"{filters.date_to:%Y%m%d}"))
     if dates:
         optional["year"] = (" AND ".join(dates), days)
@@ -84,7 +87,7 @@ def _conditions(filters: q.Filters, private: bool, skip: str = "") -> tuple[_Whe
         keys = [extract.case_key(c) for c in filters.cases]
         clauses = []
         for key in keys:
-            clauses.append("(d.case_key = %s OR d.case_key LIKE %s)")
+            clauses.append(f"({d}.case_key = %s OR {d}.case_key LIKE %s)")
             fixed.params.extend([key, f"%{key}"])
         fixed.sql.append("(" + " OR ".join(clauses) + ")" if clauses else "1=0")
     return fixed, optional
@@ -116,7 +119,7 @@ def _source(backend: Backend, p: Plan, kinds: tuple[str, ...], scored: bool) -> 
     if not kinds:
         return backend.doc_source(p, scored)
     sql, params = _match(backend, p, kinds, scored)
-    return f"({sql}) m JOIN search_searchdoc d ON d.id = m.id", "1=1", params, "m.score"
+    return f"({sql}) m JOIN {backend.DOCS} ON d.id = m.id", "1=1", params, "m.score"
 
 
 def _boost() -> str:
@@ -175,12 +178,28 @@ def _counts(backend: Backend, p: Plan, filters: q.Filters, private: bool) -> tup
 
 
 def _kind_facet(backend: Backend, p: Plan, filters: q.Filters, private: bool) -> list[FacetValue]:
-    """Items per section kind in which the query matches (an item counts once per kind)."""
+    """Items per section kind in which the query matches (an item counts once per kind).
+
+    The parts carry their item's audience, body and day, so the filters apply to the matching
+    parts themselves; only a case filter needs the item's index row, and joins it."""
     part_sql, part_params = backend.part_match(p, scored=False)
-    where = _where(filters, private, skip="kind")
-    rows = _rows(f"SELECT pm.kind, count(DISTINCT pm.doc_id) FROM ({part_sql}) pm "
-                 f"JOIN search_searchdoc d ON d.id = pm.doc_id WHERE {where.render()} GROUP BY pm.kind",
-                 part_params + where.params)
+    if filters.cases:
+        where = _where(filters, private, skip="kind")
+        rows = _rows(f"SELECT pm.kind, count(DISTINCT pm.doc_id) FROM ({part_sql}) pm "
+                     f"JOIN {backend.DOCS} ON d.id = pm.doc_id WHERE {where.render()} GROUP BY pm.kind",
+                     part_params + where.params)
+        return _facet_values("kind", rows)
+    fixed, optional = _conditions(filters, private, skip="kind", alias="pm")
+    where = _Where(list(fixed.sql), list(fixed.params))
+    for name, (sql, params) in optional.items():
+        if name == "record":  # every part is an item's
+            if "item" not in params:
+                return []
+            continue
+        where.sql.append(sql)
+        where.params.extend(params)
+    rows = _rows(f"SELECT pm.kind, count(DISTINCT pm.doc_id) FROM ({part_sql}) pm WHERE {where.render()} "
+                 "GROUP BY pm.kind", part_params + where.params)
     return _facet_values("kind", rows)
 
 

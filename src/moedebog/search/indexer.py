@@ -127,8 +127,10 @@ class Writer:
         for doc_id, item in zip(ids, analysed, strict=True):
             if item.record.kind != "item":
                 continue
+            day = extract.local_day(item.record.start)
+            filters = [item.record.audience, item.record.body_id, int(f"{day:%Y%m%d}") if day else None]
             for kind, columns in kind_columns(item, compounds).items():
-                parts.append([doc_id, kind, *self._tokens(columns, with_meta=False)])
+                parts.append([doc_id, kind, *filters, *self._tokens(columns, with_meta=False)])
         insert_rows(SearchPart, _PART_COLUMNS, parts, returning=False, casts=_CASTS)
         return len(ids)
 
@@ -137,7 +139,7 @@ class Writer:
 _DOC_COLUMNS = ("kind", "audience", "item_id", "meeting_id", "letter_id", "person_id", "case_id", "body_id",
                 "start", "year", "day", "number", "order", "title", "case_key",
                 "t_title", "t_meta", "t_text", "t_parts", "tsv")
-_PART_COLUMNS = ("doc_id", "kind", "t_title", "t_text", "t_parts", "tsv")
+_PART_COLUMNS = ("doc_id", "kind", "audience", "body_id", "day", "t_title", "t_text", "t_parts", "tsv")
 _START = SearchDoc._meta.get_field("start")
 _CASTS = {"tsv": "tsvector"}
 

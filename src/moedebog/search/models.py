@@ -76,10 +76,18 @@ class SearchDoc(models.Model):
 
 
 class SearchPart(models.Model):
-    """An item's title with the text of one section kind: what ``type:beslutning`` searches."""
+    """An item's title with the text of one section kind: what ``type:beslutning`` searches.
+
+    ``audience``, ``body_id`` and ``day`` repeat the item's index row, so that the section-kind
+    facet filters the matching parts without joining each to its row (a search of a common word
+    matches tens of thousands). Index rows are written together with their parts and never
+    updated, only deleted and written again, so the copies cannot drift."""
 
     doc = models.ForeignKey(SearchDoc, on_delete=models.CASCADE, related_name="parts")
     kind = models.CharField(max_length=20)
+    audience = models.CharField(max_length=8, default="all")
+    body_id = models.BigIntegerField(null=True)
+    day = models.IntegerField(null=True)
     t_title = models.TextField(blank=True)
     t_text = models.TextField(blank=True)
     t_parts = models.TextField(blank=True)
@@ -88,7 +96,8 @@ class SearchPart(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["kind", "doc"], name="search_part_kind_doc"),
-            models.Index(fields=["id", "doc", "kind"], name="search_part_cover"),  # see search_doc_cover
+            # see search_doc_cover: every column the section-kind facet and type: searches read
+            models.Index(fields=["id", "kind", "doc", "audience", "body_id", "day"], name="search_part_filters"),
         ]
 
 

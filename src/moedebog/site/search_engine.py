@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from typing import Any
-from urllib.parse import urlencode
 
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -24,8 +23,6 @@ from moedebog.site.searching import KINDS, RECORD_LABELS, Facet, FacetValue, Hit
 SORT_NAMES = {"relevans": "relevance", "nyeste": "date", "aeldste": "oldest"}
 FACETS = (("body", "organ", _("Organ")), ("year", "aar", _("År")), ("record", "type", _("Type")),
           ("kind", "art", _("Afsnit")))
-#: The order of the query string's parameters (as ``SearchRequest.params`` writes them).
-PARAM_ORDER = ("q", "organ", "aar", "fra", "til", "art", "type", "sag", "person", "sortering", "side")
 #: Query-string parameter → SearchRequest field.
 FIELD_OF = {"organ": "body", "aar": "year", "type": "record", "art": "kind"}
 
@@ -69,18 +66,10 @@ def engine_search(engine: Any, request: SearchRequest, page_size: int) -> Result
                 continue
             selected = str(chosen or "") == v.value
             label_text = RECORD_LABELS[v.value] if name == "record" else v.label
-            values.append(FacetValue(v.value, label_text, v.count, selected,
-                                     _with(base, param, None if selected else v.value)))
+            values.append(FacetValue(v.value, label_text, v.count, selected, base, param))
         if values:
             facets.append(Facet(param, label, values))
     return Results(request, total, hits, facets)
-
-
-def _with(base: dict[str, str], param: str, value: str | None) -> str:
-    """The query string of ``base`` with one parameter set or removed (a facet's link); the same
-    as ``SearchRequest.query_string`` with that change, without a new request per facet value."""
-    changed = {**base, param: value} if value else {k: v for k, v in base.items() if k != param}
-    return urlencode({k: changed[k] for k in PARAM_ORDER if changed.get(k)})
 
 
 def _visible_hits(found: list[Any]) -> list[Hit]:

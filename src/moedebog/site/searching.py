@@ -124,13 +124,30 @@ class Hit:
         return str(KINDS.get(self.section_kind, ""))
 
 
+#: The order of the query string's parameters (as ``SearchRequest.params`` writes them).
+PARAM_ORDER = ("q", "organ", "aar", "fra", "til", "art", "type", "sag", "person", "sortering", "side")
+
+
 @dataclass(slots=True)
 class FacetValue:
+    """One value of a facet. Its link is made only when the page shows it: a facet may have
+    hundreds of values (years, in an archive that spans centuries) of which the page shows twelve,
+    and a query string costs more than the rest of a value."""
+
     value: str
     label: str
     count: int
     selected: bool
-    query: str  # the query string that selects (or, when selected, removes) this value
+    base: dict[str, str]  # the request's parameters on page 1, shared by every value
+    param: str
+
+    @property
+    def query(self) -> str:
+        """The query string that selects this value, or, when it is selected, removes it; the same
+        as ``SearchRequest.query_string`` with that change, without a new request per value."""
+        changed = ({k: v for k, v in self.base.items() if k != self.param} if self.selected
+                   else {**self.base, self.param: self.value})
+        return urlencode({k: changed[k] for k in PARAM_ORDER if changed.get(k)})
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from moedebog.archive import models
+from moedebog.site.prepared import Prepared
 
 State = models.Meeting.State
 
@@ -139,3 +140,35 @@ def sources(meeting: models.Meeting, viewer: Viewer = ANONYMOUS) -> QuerySet[mod
     if not shows_minutes(meeting, viewer):
         qs = qs.exclude(kind="minutes")
     return qs
+
+
+_IMPORTED = Prepared(
+    lambda viewer, meeting: models.SourceDocument.objects.filter(
+        meeting_id=meeting, status=models.SourceDocument.Status.IMPORTED).order_by("kind", "format", "name"),
+    meeting=models.SourceDocument._meta.get_field("meeting"))
+_CLOSED_ITEM = Prepared(
+    lambda viewer, meeting: models.AgendaItem.objects.filter(meeting_id=meeting, public=False).only("pk")[:1],
+    meeting=models.AgendaItem._meta.get_field("meeting"))
+
+
+def source_list(meeting: models.Meeting, viewer: Viewer = ANONYMOUS) -> list[models.SourceDocument]:
+    """``sources`` as a list in the meeting page's order (kind, format, name), by the same rules,
+    from prepared statements: the meeting page asks on every view."""
+    if not viewer.restricted and (not shows_agenda(meeting, viewer) or _CLOSED_ITEM.run(viewer, meeting=meeting.pk)):
+        return []
+    rows = _IMPORTED.run(viewer, meeting=meeting.pk)
+    if not shows_minutes(meeting, viewer):
+        rows = [s for s in rows if s.kind != "minutes"]
+    return rows
+
+
+_SECTIONS = Prepared(lambda viewer, item: models.Section.objects.filter(item_id=item).order_by("order"),
+                     item=models.Section._meta.get_field("item"))
+
+
+def section_list(item: models.AgendaItem, viewer: Viewer = ANONYMOUS) -> list[models.Section]:
+    """``sections`` as a list in the item's order, by the same rule, from a prepared statement."""
+    rows = _SECTIONS.run(viewer, item=item.pk)
+    if not shows_minutes(item.meeting, viewer):
+        rows = [s for s in rows if s.kind != models.Section.Kind.DECISION]
+    return rows

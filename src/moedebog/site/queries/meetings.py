@@ -6,13 +6,14 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from moedebog.archive import models
 from moedebog.site import visibility
 from moedebog.site.permalinks import DayKey
+from moedebog.site.prepared import Prepared
 from moedebog.site.visibility import ANONYMOUS, Viewer
 
 GROUP_ORDER = ("present", "absent", "officials", "secretariat", "other")
@@ -110,15 +111,36 @@ class Day:
     shared: bool
 
 
+_MEETINGS_ON = Prepared(
+    lambda viewer, path, start, end: visibility.meetings(viewer).select_related("body", "body__parent")
+    .filter(body__path=path, start__gte=start, start__lt=end).order_by("start"),
+    path=models.Body._meta.get_field("path"), start=models.Meeting._meta.get_field("start"),
+    end=models.Meeting._meta.get_field("start"))
+
+
 def meetings_on(path: str, key: DayKey, viewer: Viewer = ANONYMOUS) -> Day:
     """The body's visible meetings on the key's day (one, normally), or the one at its time."""
-    qs = visibility.meetings(viewer).select_related("body", "body__parent").filter(body__path=path)
     start = timezone.make_aware(datetime.combine(key.day, datetime.min.time()))
-    day = list(qs.filter(start__gte=start, start__lt=start + timedelta(days=1)).order_by("start"))
+    day = _MEETINGS_ON.run(viewer, path=path, start=start, end=start + timedelta(days=1))
     if key.hour is None:
         return Day(day, len(day) > 1)
     return Day([m for m in day if (timezone.localtime(m.start).hour, timezone.localtime(m.start).minute)
                 == (key.hour, key.minute)], len(day) > 1)
+
+
+_MEETING_ITEMS = Prepared(
+    lambda viewer, meeting: visibility.items(viewer).filter(meeting_id=meeting).select_related("case", "heading")
+    .order_by("order"), meeting=models.AgendaItem._meta.get_field("meeting"))
+#: The decisions of the meeting's visible items (only asked for when its minutes are shown).
+_MEETING_DECISIONS = Prepared(
+    lambda viewer, meeting: visibility.decisions(viewer).filter(item__meeting_id=meeting).order_by("item_id", "order"),
+    meeting=models.AgendaItem._meta.get_field("meeting"))
+_HEADINGS = Prepared(lambda viewer, meeting: models.Heading.objects.filter(meeting_id=meeting),
+                     meeting=models.Heading._meta.get_field("meeting"))
+_ATTENDANCE = Prepared(
+    lambda viewer, meeting: models.Attendance.objects.filter(meeting_id=meeting)
+    .select_related("person", "person__municipality").order_by("pk"),
+    meeting=models.Attendance._meta.get_field("meeting"))
 
 
 def meeting_page(meeting: models.Meeting, viewer: Viewer = ANONYMOUS, precise: bool = False) -> MeetingPage:
@@ -126,22 +148,17 @@ def meeting_page(meeting: models.Meeting, viewer: Viewer = ANONYMOUS, precise: b
     minutes = visibility.shows_minutes(meeting, viewer)
     parts: list[AgendaPart] = []
     if agenda:
-        decisions = models.Section.objects.filter(kind=models.Section.Kind.DECISION).order_by("order")
-        items = (
-            visibility.items(viewer)
-            .filter(meeting=meeting)
-            .select_related("case", "heading")
-            .prefetch_related(Prefetch("sections", queryset=decisions if minutes else decisions.none(),
-                                       to_attr="decisions"))
-            .order_by("order")
-        )
-        rows = list(items)
+        rows = _MEETING_ITEMS.run(viewer, meeting=meeting.pk)
+        decisions: dict[int, list[models.Section]] = {}
+        for section in _MEETING_DECISIONS.run(viewer, meeting=meeting.pk) if minutes else ():
+            decisions.setdefault(section.item_id, []).append(section)
         for item in rows:
             item.meeting = meeting  # links need the meeting; do not fetch it again per item
             item.precise_link = precise  # and whether they carry the time of day (agenda_item_head)
+            item.decisions = decisions.get(item.pk, [])
         parts = outline(meeting, rows)
     attendance = attendance_groups(meeting) if minutes else []
-    sources = list(visibility.sources(meeting, viewer).order_by("kind", "format", "name"))
+    sources = visibility.source_list(meeting, viewer)
     has_items = any(p.items for p in parts)
     has_minutes = minutes and (any(s.kind == "minutes" for s in sources)
                                or any(i.decisions for p in parts for i in p.items))
@@ -152,7 +169,7 @@ def meeting_page(meeting: models.Meeting, viewer: Viewer = ANONYMOUS, precise: b
 def outline(meeting: models.Meeting, items: list[models.AgendaItem]) -> list[AgendaPart]:
     """Headings in agenda order with their items; a heading without items is kept, as printed."""
     parts: OrderedDict[int | None, AgendaPart] = OrderedDict()
-    for heading in sorted(meeting.headings.all(), key=lambda h: _number_key(h.number)):
+    for heading in sorted(_HEADINGS.run(None, meeting=meeting.pk), key=lambda h: _number_key(h.number)):
         parts[heading.pk] = AgendaPart(heading)
     loose = AgendaPart(None)
     for item in items:
@@ -165,7 +182,7 @@ def _number_key(number: str) -> tuple[int | str, ...]:
 
 
 def attendance_groups(meeting: models.Meeting) -> list[AttendanceGroup]:
-    rows = meeting.attendance.select_related("person", "person__municipality").order_by("pk")
+    rows = _ATTENDANCE.run(None, meeting=meeting.pk)
     labels = dict(models.Attendance.Group.choices)
     groups: dict[str, AttendanceGroup] = {}
     for row in rows:
