@@ -17,6 +17,7 @@ from typing import TextIO
 
 from moedebog import search
 from moedebog.archive.models import SourceDocument
+from moedebog.archive.services.bulk import bulk_writes
 from moedebog.archive.services.importer import (
     ImportResult,
     import_parsed,
@@ -134,7 +135,7 @@ def import_paths(paths: Iterable[str | Path], on_result: Callable[[ImportResult]
     bar = Progress(len(files)) if progress else None
     started = time.monotonic()
     # case and person rows: rewritten once, when the batch ends
-    with search.deferred_summaries(), ParsePool(default_workers(len(files), jobs)) as pool:
+    with bulk_writes(), search.deferred_summaries(), ParsePool(default_workers(len(files), jobs)) as pool:
         for n, (path, result) in enumerate(_import_each(files, pool), 1):
             summary.add(result)
             if on_result:

@@ -25,6 +25,7 @@ from django.utils import timezone
 from moedebog import search
 from moedebog.archive import models as archive
 from moedebog.archive.services.batch import Progress
+from moedebog.archive.services.bulk import bulk_writes
 from moedebog.archive.services.importer import ImportResult, import_bytes
 from moedebog.connectors import history
 from moedebog.connectors.firstagenda import api
@@ -101,7 +102,7 @@ def sync_firstagenda(base_url: str, options: SyncOptions | None = None,
         _note_discovery(found, report)
         # the search rows of cases and people (and of items whose attachments arrive) are written
         # once, when meetings and attachments are in, not once per meeting
-        with search.deferred_summaries():
+        with bulk_writes(), search.deferred_summaries():
             _sync_meetings(source, client, pool, found, options, report, on_meeting)
             if options.attachments:
                 _attachments(source, client, pool, options, report)
