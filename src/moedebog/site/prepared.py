@@ -28,7 +28,11 @@ from django.db import connections
 from django.db.models import Field, Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 
+from moedebog import config
+
 _local = threading.local()
+#: Whether PostgreSQL prepares the statements on the server (not behind a transaction-mode pooler).
+SERVER_PREPARE = config.get("MOEDEBOG_PG_PREPARE") != "0"
 
 
 def _marker(field: Field, n: int) -> object:
@@ -137,7 +141,7 @@ def fetch(sql: str, params: list[object], alias: str = "default") -> list[tuple]
     statements). Only these statements are prepared: Django's own cursors bind parameters on the
     client, and searches, whose best plan depends on the words, are planned every time."""
     conn = connections[alias]
-    if conn.vendor != "postgresql":
+    if conn.vendor != "postgresql" or not SERVER_PREPARE:
         with conn.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
