@@ -22,6 +22,7 @@ import json
 import multiprocessing
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import time
@@ -63,6 +64,14 @@ def _served_elsewhere(site: Any, server: Any) -> Iterator[str]:
 
 
 def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="moedebog-bench-sync-"))
+    try:
+        return _measure(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # the archive and files of the run (tens of MB)
+
+
+def _measure(work: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, default=400)
     parser.add_argument("--items", type=int, default=6000)
@@ -72,7 +81,6 @@ def main() -> int:
     parser.add_argument("--keep-database", action="store_true", help="use DATABASE_URL as it is (it must be empty)")
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="moedebog-bench-sync-"))
     if not args.keep_database:
         os.environ["DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
     os.environ["MOEDEBOG_FILES"] = str(work / "files")
