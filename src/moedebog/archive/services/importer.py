@@ -25,9 +25,9 @@ from moedebog.archive.services import loading, threads
 from moedebog.archive.services.items import ItemWriter, is_supplement
 from moedebog.archive.services.keys import body_kind, meeting_start, municipality_name, slugify, term_for
 from moedebog.archive.services.people import PeopleWriter
-from moedebog.documents import PARSER_VERSION, DocumentError, Source, parse
+from moedebog.documents import PARSER_VERSION
 from moedebog.documents.errors import unreadable
-from moedebog.documents.parallel import ParsedFile
+from moedebog.documents.parallel import ParsedFile, parse_bytes
 from moedebog.documents.records import Document
 
 
@@ -59,14 +59,9 @@ def import_bytes(data: bytes, name: str, organization: str | None = None) -> Imp
     """Import a document's bytes; never raises for a bad document (the result says why it failed)."""
     digest = hashlib.sha256(data).hexdigest()
     known = known_source(digest)
-    if is_current(known):
+    if is_current(known):  # known before parsing: an unchanged file is never read again
         return ImportResult(name, "unchanged", kind=known.kind)  # type: ignore[union-attr]
-    try:
-        document = parse(Source.from_bytes(data, name))
-    except DocumentError as exc:
-        _record_failure(digest, name, len(data), str(exc))
-        return ImportResult(name, "failed", error=str(exc))
-    return import_document(document, digest, name, len(data), known, organization)
+    return import_parsed(parse_bytes(name, data, digest), known, organization)
 
 
 def known_source(digest: str) -> models.SourceDocument | None:
@@ -82,7 +77,7 @@ def is_current(known: models.SourceDocument | None) -> bool:
 
 def import_parsed(parsed: ParsedFile, known: models.SourceDocument | None, organization: str | None = None
                   ) -> ImportResult:
-    """Import a file another process has read (``documents.parallel``); ``known`` is
+    """Import a file as ``documents.parallel`` read it (in a worker or here); ``known`` is
     ``known_source`` of its digest as the caller last saw it."""
     if not parsed.digest:  # the file could not even be read: nothing to record it by
         return ImportResult(parsed.path, "failed", error=parsed.error)
