@@ -2,8 +2,10 @@
 
 Each backend answers two questions with a SQL subquery: which index rows match the plan, with
 what score (higher is better), and which (item, section kind) parts match it. Everything around
-that — filters, privacy, facets, sorting, pages — is shared SQL in ``engine``, so the backends
-cannot drift apart in what they show; they differ only in how they score. Terms are analyser
+that — filters, privacy, facets, sorting, pages — is shared code in ``engine`` and ``columns``,
+so the backends cannot drift apart in what they show; they differ only in how they score. A match
+comes back as one row of comma-separated lists (``aggregate``): tens of thousands of ids cost one
+string instead of as many Python tuples. Terms are analyser
 tokens (ASCII letters and digits), and are quoted and escaped all the same: user text never
 reaches the MATCH or tsquery syntax unquoted.
 """
@@ -16,6 +18,10 @@ from moedebog.search.plan import All, Expr, Plan, Seq, Term
 
 #: Column weights: title, meta, text, parts (compound parts and date tokens count least).
 WEIGHTS = (10.0, 4.0, 1.0, 0.4)
+#: Scores travel as integers in millionths of a millionth: the database writes and numpy reads
+#: an integer several times faster than a decimal fraction (tens of thousands per search), and
+#: twelve decimals keep every difference between two scores that ranking could notice.
+SCORE_SCALE = 1e12
 
 
 class SearchUnavailable(RuntimeError):
@@ -28,21 +34,26 @@ class Backend:
     each row's tsvector) is most of what a match over tens of thousands of rows costs."""
 
     name = ""
-    #: The index rows joined to a match, as ``d``.
-    DOCS = "search_searchdoc d"
-    #: What a part match gives besides its score: the part's item and kind, and the filters.
-    PART_COLUMNS = "p.doc_id AS doc_id, p.kind AS kind, p.audience AS audience, p.body_id AS body_id, p.day AS day"
 
     def doc_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
+        """Matching index rows as (id, score)."""
         raise NotImplementedError
 
     def part_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
+        """Matching parts (``search_searchpart`` rows) as (id, score)."""
         raise NotImplementedError
 
-    def doc_source(self, plan: Plan, scored: bool = True) -> tuple[str, str, list[object], str]:
-        """The matching index rows as ``d``: (FROM clause, condition, its parameters, score expression)."""
-        sql, params = self.doc_match(plan, scored)
-        return f"({sql}) m JOIN {self.DOCS} ON d.id = m.id", "1=1", params, "m.score"
+    def aggregate(self, expr: str) -> str:
+        """``expr`` over every row as one comma-separated string (NULL when there are no rows)."""
+        raise NotImplementedError
+
+    def epoch(self, column: str) -> str:
+        """A timestamp column as whole seconds since 1970 (NULL stays NULL)."""
+        raise NotImplementedError
+
+    def scaled(self, score: str) -> str:
+        """A score as an integer (``SCORE_SCALE``)."""
+        return f"CAST({score} * {SCORE_SCALE:.0f} AS BIGINT)"
 
 
 class SqliteBackend(Backend):
@@ -52,11 +63,6 @@ class SqliteBackend(Backend):
     #: bm25() only works in a query over the FTS table itself; an OFFSET keeps SQLite from flattening
     #: that query into the aggregates and joins around it.
     KEEP = "LIMIT -1 OFFSET 0"
-    #: SQLite looks a joined row up by its rowid in the table itself, whose rows hold the large token
-    #: columns: one page read per matching row. The covering indexes hold what a search reads of a
-    #: row in a fraction of the pages (measured: a third less time for a join of 20 000 matches).
-    DOCS = "search_searchdoc d INDEXED BY search_doc_cover"
-    PARTS = "search_searchpart p INDEXED BY search_part_filters"
 
     @staticmethod
     def quote(term: str) -> str:
@@ -94,13 +100,18 @@ class SqliteBackend(Backend):
         if positive:
             expr = f"({positive}) NOT ({negative})" if negative else positive
             score = f"-bm25(search_part_fts, {weights})" if scored else "0.0"
-            return (f"SELECT {self.PART_COLUMNS}, f.score AS score FROM "
-                    f"(SELECT rowid AS id, {score} AS score FROM search_part_fts "
-                    f"WHERE search_part_fts MATCH %s {self.KEEP}) f JOIN {self.PARTS} ON p.id = f.id", [expr])
+            return (f"SELECT rowid AS id, {score} AS score FROM search_part_fts "
+                    f"WHERE search_part_fts MATCH %s {self.KEEP}", [expr])
         if negative:
-            return (f"SELECT {self.PART_COLUMNS}, 0.0 AS score FROM search_searchpart p "
-                    "WHERE p.id NOT IN (SELECT rowid FROM search_part_fts WHERE search_part_fts MATCH %s)", [negative])
-        return f"SELECT {self.PART_COLUMNS}, 0.0 AS score FROM search_searchpart p", []
+            return ("SELECT id, 0.0 AS score FROM search_searchpart "
+                    "WHERE id NOT IN (SELECT rowid FROM search_part_fts WHERE search_part_fts MATCH %s)", [negative])
+        return "SELECT id, 0.0 AS score FROM search_searchpart", []
+
+    def aggregate(self, expr: str) -> str:
+        return f"group_concat({expr})"
+
+    def epoch(self, column: str) -> str:
+        return f"CAST(strftime('%%s', {column}) AS INTEGER)"
 
 
 class PostgresBackend(Backend):
@@ -149,23 +160,22 @@ class PostgresBackend(Backend):
         return (f"SELECT id, {score} AS score FROM search_searchdoc, CAST(%s AS tsquery) query "
                 "WHERE tsv @@ query", [tsquery])
 
-    def doc_source(self, plan: Plan, scored: bool = True) -> tuple[str, str, list[object], str]:
-        """The index rows themselves hold the tsvector: matched in place, not joined to themselves
-        (a self-join lets the planner start from the wrong side when its statistics lag behind a
-        large import, probing tens of thousands of rows one by one)."""
-        tsquery = self.tsquery(plan)
-        if tsquery is None:
-            return "search_searchdoc d", "1=1", [], "0.0"
-        score = self._rank("d.tsv") if plan.must and scored else "0.0"
-        return "search_searchdoc d, CAST(%s AS tsquery) query", "d.tsv @@ query", [tsquery], score
-
     def part_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         tsquery = self.tsquery(plan)
         if tsquery is None:
-            return f"SELECT {self.PART_COLUMNS}, 0.0 AS score FROM search_searchpart p", []
-        score = self._rank("p.tsv") if plan.must and scored else "0.0"
-        return (f"SELECT {self.PART_COLUMNS}, {score} AS score FROM search_searchpart p, CAST(%s AS tsquery) query "
-                "WHERE p.tsv @@ query", [tsquery])
+            return "SELECT id, 0.0 AS score FROM search_searchpart", []
+        score = self._rank() if plan.must and scored else "0.0"
+        return (f"SELECT id, {score} AS score FROM search_searchpart, CAST(%s AS tsquery) query "
+                "WHERE tsv @@ query", [tsquery])
+
+    def aggregate(self, expr: str) -> str:
+        return f"string_agg(CAST({expr} AS text), ',')"
+
+    def epoch(self, column: str) -> str:
+        return f"CAST(extract(epoch FROM {column}) AS bigint)"
+
+    def scaled(self, score: str) -> str:
+        return f"CAST({score} * CAST({SCORE_SCALE:.0f} AS double precision) AS bigint)"
 
 
 def current() -> Backend:

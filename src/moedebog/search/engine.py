@@ -1,43 +1,35 @@
 """``search()``: the one function the CLI, the web pages and the API call.
 
 The query is parsed (``query``), analysed (``plan``) and matched by the database's backend
-(``backends``); filters, privacy, facets, sorting and pages are one piece of SQL around the match,
-shared by both backends. Privacy is a WHERE clause on every statement — hits, total and each facet
-— so a closed item can never be counted, let alone shown: a public search reads only rows for
-the audience "all" or "public".
+(``backends``), which gives the matching ids (and, for a relevance order, their scores);
+filters, privacy, facets, sorting and pages are then worked out on the rows' small columns
+(``columns``, ``matches``), the same for both backends. Privacy is applied to every figure —
+hits, total and each facet — so a closed item can never be counted, let alone shown: a public
+search counts only rows for the audience "all" or "public".
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
 from django.db import DatabaseError, connection, transaction
 
 from moedebog.archive import models
 from moedebog.search import extract, indexer
 from moedebog.search import query as q
-from moedebog.search.backends import Backend, current
+from moedebog.search.backends import SCORE_SCALE, Backend, current
+from moedebog.search.columns import STORE, parse_ints
 from moedebog.search.danish import fold
 from moedebog.search.hits import hits as _hits
+from moedebog.search.matches import Criteria, Matches, align, kind_counts, part_docs
 from moedebog.search.models import SearchDirty
 from moedebog.search.plan import Plan, plan
 from moedebog.search.results import KIND_LABELS, RECORD_LABELS, FacetValue, Result
 
 SORTS = ("relevance", "date", "oldest")
-#: How much a hit of each kind weighs against an item: items first, then letters, then the rest.
-KIND_BOOST = {"item": 1.0, "letter": 0.9, "case": 0.5, "meeting": 0.5, "person": 0.5}
 MAX_PAGE_SIZE = 100
-
-
-@dataclass(slots=True)
-class _Where:
-    sql: list[str]
-    params: list[object]
-
-    def render(self) -> str:
-        return " AND ".join(self.sql) if self.sql else "1=1"
 
 
 def may_see_private(user: Any) -> bool:
@@ -56,151 +48,54 @@ def _body_ids(names: tuple[str, ...]) -> list[int]:
     return ids
 
 
-def _conditions(filters: q.Filters, private: bool, skip: str = "",
-                alias: str = "d") -> tuple[_Where, dict[str, tuple[str, list]]]:
-    """The filters as SQL on the index row ``d`` (or a part match, ``alias``): those every count
-    applies (audience, cases), and those a facet counts across (``body``, ``year``, ``record``:
-    each facet leaves out its own). With section kinds the records are items, except for the
-    section-kind facet (``skip="kind"``)."""
-    d = alias
-    fixed = _Where([f"{d}.audience IN (%s, %s)"], ["all", "internal" if private else "public"])
-    optional: dict[str, tuple[str, list]] = {}
-    record_kinds = list(filters.record_kinds)
-    if filters.section_kinds and skip != "kind":
-        record_kinds = ["item"]
-    if record_kinds:
-        optional["record"] = (f"{d}.kind IN ({', '.join(['%s'] * len(record_kinds))})", record_kinds)
-    if filters.bodies:
-        ids = _body_ids(filters.bodies)
-        optional["body"] = (f"{d}.body_id IN ({', '.join(['%s'] * len(ids))})", list(ids)) if ids else ("1=0", [])
-    dates: list[str] = []
-    days: list[object] = []
-    if filters.date_from:
-        dates.append(f"{d}.day >= %s")
-        days.append(int(f"{filters.date_from:%Y%m%d}"))
-    if filters.date_to:
-        dates.append(f"{d}.day <= %s")
-        days.append(int(f"{filters.date_to:%Y%m%d}"))
-    if dates:
-        optional["year"] = (" AND ".join(dates), days)
-    if filters.cases:
-        keys = [extract.case_key(c) for c in filters.cases]
-        clauses = []
-        for key in keys:
-            clauses.append(f"({d}.case_key = %s OR {d}.case_key LIKE %s)")
-            fixed.params.extend([key, f"%{key}"])
-        fixed.sql.append("(" + " OR ".join(clauses) + ")" if clauses else "1=0")
-    return fixed, optional
-
-
-def _where(filters: q.Filters, private: bool, skip: str = "") -> _Where:
-    """The shared filters; ``skip`` leaves one out (a facet counts across its own filter)."""
-    fixed, optional = _conditions(filters, private, skip)
-    where = _Where(list(fixed.sql), list(fixed.params))
-    for name, (sql, params) in optional.items():
-        if name != skip:
-            where.sql.append(sql)
-            where.params.extend(params)
-    return where
-
-
-def _match(backend: Backend, p: Plan, kinds: tuple[str, ...], scored: bool = True) -> tuple[str, list[object]]:
-    """The rows that match: index rows, or with section kinds the items whose parts of those kinds match."""
-    if not kinds:
-        return backend.doc_match(p, scored)
-    sql, params = backend.part_match(p, scored)
-    marks = ", ".join(["%s"] * len(kinds))
-    return (f"SELECT pm.doc_id AS id, max(pm.score) AS score FROM ({sql}) pm WHERE pm.kind IN ({marks}) "
-            "GROUP BY pm.doc_id", [*params, *kinds])
-
-
-def _source(backend: Backend, p: Plan, kinds: tuple[str, ...], scored: bool) -> tuple[str, str, list[object], str]:
-    """The matching index rows as ``d``: (FROM clause, condition, parameters, score expression)."""
-    if not kinds:
-        return backend.doc_source(p, scored)
-    sql, params = _match(backend, p, kinds, scored)
-    return f"({sql}) m JOIN {backend.DOCS} ON d.id = m.id", "1=1", params, "m.score"
-
-
-def _boost() -> str:
-    cases = " ".join(f"WHEN '{kind}' THEN {boost}" for kind, boost in KIND_BOOST.items())
-    return f"(CASE d.kind {cases} ELSE 1.0 END)"
-
-
-_ORDER = {
-    "relevance": 'score DESC, d.start DESC, d."order", d.id',
-    "date": 'd.start DESC, d."order", d.id',
-    "oldest": 'd.start, d."order", d.id',
-}
-
-
-def _rows(sql: str, params: list[object]) -> list[tuple]:
+def _aggregate(backend: Backend, sql: str, params: list[object], scored: bool = False) -> tuple[np.ndarray, ...]:
+    """The ids (and scores) of a match, read as one row of two comma-separated lists."""
+    columns = [backend.aggregate("m.id")] + ([backend.aggregate(backend.scaled("m.score"))] if scored else [])
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+        cursor.execute(f"SELECT {', '.join(columns)} FROM ({sql}) m", params)
+        row = cursor.fetchone()
+    return (parse_ints(row[0]), parse_ints(row[1]) / SCORE_SCALE) if scored else (parse_ints(row[0]),)
 
 
-#: The facets counted from the grouped match, and the row field each reads.
-_GROUPED = ("body", "year", "record")
-
-
-def _counts(backend: Backend, p: Plan, filters: q.Filters, private: bool) -> tuple[int, dict[str, list[FacetValue]]]:
-    """The total and the body, year and record facets from one pass over the match.
-
-    Each facet counts across every filter but its own, so the rows are grouped by (body, year,
-    record kind) together with whether each of the three optional filters holds; the total and
-    the facets are then sums over a few hundred groups in Python, instead of four statements that
-    each match and join the whole set again. The match is unscored: counts need no ranking.
-    """
-    fixed, optional = _conditions(filters, private)
-    source, condition, source_params, _ = _source(backend, p, filters.section_kinds, scored=False)
-    flags, flag_params = [], []
-    for name in _GROUPED:
-        if name in optional:
-            sql, params = optional[name]
-            flags.append(f"CASE WHEN {sql} THEN 1 ELSE 0 END")
-            flag_params.extend(params)
-        else:
-            flags.append("1")
-    rows = _rows(f"SELECT d.body_id, d.year, d.kind, {', '.join(flags)}, count(*) FROM {source} "
-                 f"WHERE {condition} AND {fixed.render()} GROUP BY 1, 2, 3, 4, 5, 6",
-                 flag_params + source_params + fixed.params)
-    total = 0
-    counts: dict[str, dict[object, int]] = {name: {} for name in _GROUPED}
-    for body_id, year, kind, in_body, in_year, in_record, n in rows:
-        if in_body and in_year and in_record:
-            total += n
-        for name, value, others in (("body", body_id, in_year and in_record), ("year", year, in_body and in_record),
-                                    ("record", kind, in_body and in_year)):
-            if others and value is not None:
-                counts[name][value] = counts[name].get(value, 0) + n
-    return total, {name: _facet_values(name, list(counts[name].items())) for name in _GROUPED}
-
-
-def _kind_facet(backend: Backend, p: Plan, filters: q.Filters, private: bool) -> list[FacetValue]:
-    """Items per section kind in which the query matches (an item counts once per kind).
-
-    The parts carry their item's audience, body and day, so the filters apply to the matching
-    parts themselves; only a case filter needs the item's index row, and joins it."""
-    part_sql, part_params = backend.part_match(p, scored=False)
+def _criteria(backend: Backend, filters: q.Filters, private: bool) -> Criteria:
+    case_docs = None
     if filters.cases:
-        where = _where(filters, private, skip="kind")
-        rows = _rows(f"SELECT pm.kind, count(DISTINCT pm.doc_id) FROM ({part_sql}) pm "
-                     f"JOIN {backend.DOCS} ON d.id = pm.doc_id WHERE {where.render()} GROUP BY pm.kind",
-                     part_params + where.params)
-        return _facet_values("kind", rows)
-    fixed, optional = _conditions(filters, private, skip="kind", alias="pm")
-    where = _Where(list(fixed.sql), list(fixed.params))
-    for name, (sql, params) in optional.items():
-        if name == "record":  # every part is an item's
-            if "item" not in params:
-                return []
-            continue
-        where.sql.append(sql)
-        where.params.extend(params)
-    rows = _rows(f"SELECT pm.kind, count(DISTINCT pm.doc_id) FROM ({part_sql}) pm WHERE {where.render()} "
-                 "GROUP BY pm.kind", part_params + where.params)
-    return _facet_values("kind", rows)
+        clauses, params = [], []
+        for key in (extract.case_key(c) for c in filters.cases):
+            clauses.append("case_key = %s OR case_key LIKE %s")
+            params += [key, f"%{key}"]
+        case_docs = np.unique(_aggregate(backend, f"SELECT id FROM search_searchdoc WHERE {' OR '.join(clauses)}",
+                                         params)[0])
+    return Criteria(
+        private=private, bodies=tuple(_body_ids(filters.bodies)) if filters.bodies else None,
+        day_from=int(f"{filters.date_from:%Y%m%d}") if filters.date_from else None,
+        day_to=int(f"{filters.date_to:%Y%m%d}") if filters.date_to else None,
+        record_kinds=filters.record_kinds, section_kinds=filters.section_kinds, case_docs=case_docs)
+
+
+def _matches(backend: Backend, p: Plan, c: Criteria, scored: bool) -> tuple[Matches, np.ndarray | None]:
+    """The matching index rows with their columns, and their scores when ``scored``."""
+    scores = None
+    if c.section_kinds:
+        found = _aggregate(backend, *backend.part_match(p, scored), scored=scored)
+        part_ids, cols = STORE.rows(backend, "part", found[0])
+        part_scores = align(part_ids, found[0], found[1]) if scored else None
+        ids, scores = part_docs(part_ids, cols, c.section_kinds, part_scores)
+    else:
+        found = _aggregate(backend, *backend.doc_match(p, scored), scored=scored)
+        ids = np.unique(found[0])
+        if scored:
+            scores = align(ids, found[0], found[1])
+    kept, cols = STORE.rows(backend, "doc", ids)
+    if scores is not None and len(kept) != len(ids):
+        scores = align(kept, ids, scores)
+    return Matches(kept, cols, c), scores
+
+
+def _kind_facet(backend: Backend, p: Plan, c: Criteria) -> list[FacetValue]:
+    """Items per section kind in which the query matches, across every filter but the section kinds."""
+    _, cols = STORE.rows(backend, "part", _aggregate(backend, *backend.part_match(p, scored=False))[0])
+    return _facet_values("kind", kind_counts(cols, c))
 
 
 def _facet_values(name: str, rows: list[tuple]) -> list[FacetValue]:
@@ -247,21 +142,17 @@ def search(
         sort = result.sort = "date"
     backend = current()
     _flush()
-    where = _where(parsed.filters, private)
+    criteria = _criteria(backend, parsed.filters, private)
+    matches, scores = _matches(backend, p, criteria, scored=sort == "relevance" and bool(p.must))
     if facets:
-        result.total, result.facets = _counts(backend, p, parsed.filters, private)
-        result.facets["kind"] = _kind_facet(backend, p, parsed.filters, private)
+        result.total, grouped = matches.counts()
+        result.facets = {name: _facet_values(name, values) for name, values in grouped.items()}
+        result.facets["kind"] = _kind_facet(backend, p, criteria)
     else:
-        source, condition, params, _ = _source(backend, p, parsed.filters.section_kinds, scored=False)
-        result.total = _rows(f"SELECT count(*) FROM {source} WHERE {condition} AND {where.render()}",
-                             params + where.params)[0][0]
+        result.total = int(matches.selected().sum())
     if result.total:
-        # ranked in SQL, one page at a time; only a relevance order needs the match scored
-        source, condition, params, score = _source(backend, p, parsed.filters.section_kinds,
-                                                   scored=sort == "relevance")
-        rows = _rows(f"SELECT d.id, {score} * {_boost()} AS score FROM {source} WHERE {condition} AND "
-                     f"{where.render()} ORDER BY {_ORDER[sort]} LIMIT %s OFFSET %s",
-                     params + where.params + [page_size, (page - 1) * page_size])
+        # only a relevance order needs the match scored
+        rows = matches.page(sort, scores, (page - 1) * page_size, page_size)
         result.hits = _hits(rows, p, parsed.filters.section_kinds)
     return result
 

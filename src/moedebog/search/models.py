@@ -68,10 +68,6 @@ class SearchDoc(models.Model):
             models.Index(fields=["audience", "kind"], name="search_doc_audience_kind"),
             models.Index(fields=["start"], name="search_doc_start"),
             models.Index(fields=["body", "start"], name="search_doc_body_start"),
-            # every column a search reads of a matching row besides its id: the match joins here
-            # once per hit, and the full row (with its token columns) is many times larger
-            models.Index(fields=["id", "audience", "kind", "body", "year", "day", "start", "order", "case_key"],
-                         name="search_doc_cover"),
         ]
 
 
@@ -81,7 +77,8 @@ class SearchPart(models.Model):
     ``audience``, ``body_id`` and ``day`` repeat the item's index row, so that the section-kind
     facet filters the matching parts without joining each to its row (a search of a common word
     matches tens of thousands). Index rows are written together with their parts and never
-    updated, only deleted and written again, so the copies cannot drift."""
+    updated, only deleted and written again (migration 0006 makes the database refuse an update),
+    so the copies cannot drift."""
 
     doc = models.ForeignKey(SearchDoc, on_delete=models.CASCADE, related_name="parts")
     kind = models.CharField(max_length=20)
@@ -96,8 +93,6 @@ class SearchPart(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["kind", "doc"], name="search_part_kind_doc"),
-            # see search_doc_cover: every column the section-kind facet and type: searches read
-            models.Index(fields=["id", "kind", "doc", "audience", "body_id", "day"], name="search_part_filters"),
         ]
 
 

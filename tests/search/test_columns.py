@@ -1,0 +1,100 @@
+"""The in-memory columns a search counts and sorts with (``search.columns``) say what the database
+says: rows written, replaced and deleted after the columns were loaded; rows the database refuses
+to update; a table whose ids start again. Runs outside a test transaction, because rows are only
+kept between searches when they were read outside one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from moedebog.archive import models
+from moedebog.archive.services.importer import import_path
+from moedebog.search import search
+from moedebog.search.backends import current
+from moedebog.search.columns import AUDIENCES, KINDS, NO_START, NONE, STORE
+from moedebog.search.models import SearchDoc, SearchPart
+from tests.conftest import seed
+from tests.search.conftest import keys
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAEDAGOG = ("kkr-midtjylland", "2020-02-05", "3.4")
+
+
+@pytest.fixture(autouse=True)
+def fresh_store() -> None:
+    STORE.clear()
+
+
+def _kept(name: str) -> np.ndarray:
+    kept = STORE._kept.get((str(connection.settings_dict.get("NAME")), name))
+    return kept.table.ids if kept else np.zeros(0, dtype=np.int64)
+
+
+def test_columns_hold_what_the_rows_hold() -> None:
+    import_path(seed("000"))
+    import_path(seed("003"))
+    rows = list(SearchDoc.objects.values_list("id", "audience", "kind", "body_id", "year", "day", "start", "order"))
+    ids, cols = STORE.rows(current(), "doc", np.array(sorted(r[0] for r in rows), dtype=np.int64))
+    assert len(ids) == len(rows)
+    for i, (pk, audience, kind, body, year, day, start, order) in enumerate(sorted(rows)):
+        assert ids[i] == pk
+        assert AUDIENCES[cols["audience"][i]] == audience and KINDS[cols["kind"][i]] == kind
+        assert cols["body"][i] == (body or NONE) and cols["year"][i] == (year or NONE)
+        assert cols["day"][i] == (day or NONE) and cols["order"][i] == order
+        assert cols["start"][i] == (int(start.timestamp()) if start else NO_START)
+    parts = sorted(SearchPart.objects.values_list("id", "doc_id"))
+    ids, cols = STORE.rows(current(), "part", np.array([p[0] for p in parts], dtype=np.int64))
+    assert list(zip(ids.tolist(), cols["doc"].tolist(), strict=True)) == parts
+    assert len(_kept("doc")) == len(rows)  # read outside a transaction: kept
+
+
+def test_rows_written_later_are_found_and_replaced_rows_are_not_counted() -> None:
+    import_path(seed("000"))
+    found = search("pædagoguddannelsen")  # the columns are loaded now
+    assert PAEDAGOG in keys(found)
+    items = dict((v.value, v.count) for v in found.facets["record"])["item"]
+    loaded, before = len(_kept("doc")), search("uddannelse").total
+    item = models.AgendaItem.objects.get(meeting__start__date="2020-02-05", number="3.4")
+    item.public = False
+    item.save()  # the item's rows are deleted and written again as internal rows
+    found = search("pædagoguddannelsen")
+    assert PAEDAGOG not in keys(found)
+    assert dict((v.value, v.count) for v in found.facets["record"]).get("item", 0) == items - 1
+    assert search("uddannelse").total == before - 1
+    assert PAEDAGOG in keys(search("pædagoguddannelsen", private=True))
+    assert len(_kept("doc")) > loaded  # the new rows were added to what is kept
+    import_path(seed("001"))
+    assert search("uddannelse").total > before - 1
+
+
+def test_a_table_that_starts_again_is_read_afresh() -> None:
+    import_path(seed("000"))
+    search("uddannelse")
+    assert len(_kept("doc"))
+    with connection.cursor() as cursor:  # what a restored, older copy of the database looks like
+        newest = SearchDoc.objects.order_by("-id").values_list("id", flat=True).first()
+        cursor.execute("DELETE FROM search_searchdoc WHERE id >= %s", [newest - 5])
+    search("uddannelse")
+    assert _kept("doc").max() <= newest - 6
+
+
+def test_rows_read_inside_a_transaction_are_not_kept() -> None:
+    import_path(seed("000"))
+    with transaction.atomic():
+        assert search("uddannelse").total
+        assert not len(_kept("doc"))
+
+
+def test_the_database_refuses_to_update_what_the_columns_hold() -> None:
+    import_path(seed("000"))
+    row = SearchDoc.objects.filter(kind="item").first()
+    for change in ({"audience": "internal"}, {"kind": "meeting"}, {"day": 20990101}, {"body_id": None}):
+        with pytest.raises(DatabaseError), transaction.atomic():
+            SearchDoc.objects.filter(pk=row.pk).update(**change)
+    part = SearchPart.objects.first()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        SearchPart.objects.filter(pk=part.pk).update(audience="internal")
+    SearchDoc.objects.filter(pk=row.pk).update(title="Ny titel")  # what a search does not keep may change
