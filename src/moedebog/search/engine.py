@@ -73,14 +73,23 @@ def _criteria(backend: Backend, filters: q.Filters, private: bool) -> Criteria:
         record_kinds=filters.record_kinds, section_kinds=filters.section_kinds, case_docs=case_docs)
 
 
-def _matches(backend: Backend, p: Plan, c: Criteria, scored: bool) -> tuple[Matches, np.ndarray | None]:
-    """The matching index rows with their columns, and their scores when ``scored``."""
+Parts = tuple[np.ndarray, dict[str, np.ndarray], np.ndarray | None]
+
+
+def _parts(backend: Backend, p: Plan, scored: bool) -> Parts:
+    """The matching parts: their ids, columns and (when ``scored``) scores."""
+    found = _aggregate(backend, *backend.part_match(p, scored), scored=scored)
+    ids, cols = STORE.rows(backend, "part", np.unique(found[0]))
+    return ids, cols, align(ids, found[0], found[1]) if scored else None
+
+
+def _matches(backend: Backend, p: Plan, c: Criteria, scored: bool,
+             parts: Parts | None) -> tuple[Matches, np.ndarray | None]:
+    """The matching index rows with their columns, and their scores when ``scored``; with section
+    kinds, the items of the matching ``parts`` of those kinds."""
     scores = None
-    if c.section_kinds:
-        found = _aggregate(backend, *backend.part_match(p, scored), scored=scored)
-        part_ids, cols = STORE.rows(backend, "part", found[0])
-        part_scores = align(part_ids, found[0], found[1]) if scored else None
-        ids, scores = part_docs(part_ids, cols, c.section_kinds, part_scores)
+    if parts is not None and c.section_kinds:
+        ids, scores = part_docs(parts[1], c.section_kinds, parts[2])
     else:
         found = _aggregate(backend, *backend.doc_match(p, scored), scored=scored)
         ids = np.unique(found[0])
@@ -90,12 +99,6 @@ def _matches(backend: Backend, p: Plan, c: Criteria, scored: bool) -> tuple[Matc
     if scores is not None and len(kept) != len(ids):
         scores = align(kept, ids, scores)
     return Matches(kept, cols, c), scores
-
-
-def _kind_facet(backend: Backend, p: Plan, c: Criteria) -> list[FacetValue]:
-    """Items per section kind in which the query matches, across every filter but the section kinds."""
-    _, cols = STORE.rows(backend, "part", _aggregate(backend, *backend.part_match(p, scored=False))[0])
-    return _facet_values("kind", kind_counts(cols, c))
 
 
 def _facet_values(name: str, rows: list[tuple]) -> list[FacetValue]:
@@ -143,11 +146,15 @@ def search(
     backend = current()
     _flush()
     criteria = _criteria(backend, parsed.filters, private)
-    matches, scores = _matches(backend, p, criteria, scored=sort == "relevance" and bool(p.must))
+    scored = sort == "relevance" and bool(p.must)
+    # one part match serves both a search in section kinds and the section-kind facet
+    parts = _parts(backend, p, scored and bool(criteria.section_kinds)) if facets or criteria.section_kinds else None
+    matches, scores = _matches(backend, p, criteria, scored, parts)
     if facets:
         result.total, grouped = matches.counts()
         result.facets = {name: _facet_values(name, values) for name, values in grouped.items()}
-        result.facets["kind"] = _kind_facet(backend, p, criteria)
+        # items per section kind in which the query matches, across every filter but the kinds
+        result.facets["kind"] = _facet_values("kind", kind_counts(parts[1], criteria))
     else:
         result.total = int(matches.selected().sum())
     if result.total:

@@ -130,7 +130,7 @@ class Matches:
         return [(int(ids[i]), float(weighed[i])) for i in ranked]
 
 
-def part_docs(part_ids: np.ndarray, cols: dict[str, np.ndarray], kinds: tuple[str, ...],
+def part_docs(cols: dict[str, np.ndarray], kinds: tuple[str, ...],
               scores: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
     """The items whose matching parts include one of ``kinds``, and each item's best part score."""
     wanted = np.isin(cols["kind"], [PART_KINDS.index(k) for k in kinds if k in PART_KINDS])
