@@ -167,7 +167,7 @@ class Store:
         pos, found = table.find(ids)
         if not found.all():
             # rows committed out of id order (PostgreSQL), or written in this transaction
-            extra = _read_ids(backend, spec, np.unique(ids[~found]))
+            extra = _read_ids(backend, spec, np.sort(ids[~found]))
             table = table.merged(extra)
             if not connection.in_atomic_block:
                 with self._lock:

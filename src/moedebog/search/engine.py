@@ -23,7 +23,7 @@ from moedebog.search.backends import SCORE_SCALE, Backend, current
 from moedebog.search.columns import STORE, parse_ints
 from moedebog.search.danish import fold
 from moedebog.search.hits import hits as _hits
-from moedebog.search.matches import Criteria, Matches, align, kind_counts, part_docs
+from moedebog.search.matches import Criteria, Matches, align, distinct, kind_counts, part_docs
 from moedebog.search.models import SearchDirty
 from moedebog.search.plan import Plan, plan
 from moedebog.search.results import KIND_LABELS, RECORD_LABELS, FacetValue, Result
@@ -64,7 +64,7 @@ def _criteria(backend: Backend, filters: q.Filters, private: bool) -> Criteria:
         for key in (extract.case_key(c) for c in filters.cases):
             clauses.append("case_key = %s OR case_key LIKE %s")
             params += [key, f"%{key}"]
-        case_docs = np.unique(_aggregate(backend, f"SELECT id FROM search_searchdoc WHERE {' OR '.join(clauses)}",
+        case_docs = distinct(_aggregate(backend, f"SELECT id FROM search_searchdoc WHERE {' OR '.join(clauses)}",
                                          params)[0])
     return Criteria(
         private=private, bodies=tuple(_body_ids(filters.bodies)) if filters.bodies else None,
@@ -79,7 +79,7 @@ Parts = tuple[np.ndarray, dict[str, np.ndarray], np.ndarray | None]
 def _parts(backend: Backend, p: Plan, scored: bool) -> Parts:
     """The matching parts: their ids, columns and (when ``scored``) scores."""
     found = _aggregate(backend, *backend.part_match(p, scored), scored=scored)
-    ids, cols = STORE.rows(backend, "part", np.unique(found[0]))
+    ids, cols = STORE.rows(backend, "part", distinct(found[0]))
     return ids, cols, align(ids, found[0], found[1]) if scored else None
 
 
@@ -92,7 +92,7 @@ def _matches(backend: Backend, p: Plan, c: Criteria, scored: bool,
         ids, scores = part_docs(parts[1], c.section_kinds, parts[2])
     else:
         found = _aggregate(backend, *backend.doc_match(p, scored), scored=scored)
-        ids = np.unique(found[0])
+        ids = distinct(found[0])
         if scored:
             scores = align(ids, found[0], found[1])
     kept, cols = STORE.rows(backend, "doc", ids)
