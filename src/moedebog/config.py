@@ -41,6 +41,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Mappen som relative filnavne fra `moedebog import` regnes fra, når kildedokumenter hentes på sitet."),
     Setting("MOEDEBOG_PAGE_CACHE_SECONDS", "600",
             "Sekunder en offentlig side højst gemmes i cachen (ændringer i arkivet rydder den straks); 0 slår fra."),
+    Setting("MOEDEBOG_SEARCH_CACHE_MB", "64",
+            "Megabyte pr. webproces til søgeordenes træffere og point, så et ord der er søgt før, ikke scores "
+            "igen (kun SQLite; ændringer i indekset rydder dem straks); 0 slår fra."),
     Setting("MOEDEBOG_PG_PREPARE", "1",
             "1: webarkivets faste forespørgsler forberedes på PostgreSQL-serveren; 0 bag en forbindelsespulje "
             "i transaktionstilstand (PgBouncer), som ikke tåler forberedte forespørgsler."),

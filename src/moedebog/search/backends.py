@@ -34,6 +34,9 @@ class Backend:
     each row's tsvector) is most of what a match over tens of thousands of rows costs."""
 
     name = ""
+    #: A statement whose answer changes whenever any index row or part is written or deleted, where
+    #: a query's score is the sum of its phrases' (``search.phrases``); None where it is not.
+    FINGERPRINT: str | None = None
 
     def doc_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         """Matching index rows as (id, score)."""
@@ -63,6 +66,12 @@ class SqliteBackend(Backend):
     #: bm25() only works in a query over the FTS table itself; an OFFSET keeps SQLite from flattening
     #: that query into the aggregates and joins around it.
     KEEP = "LIMIT -1 OFFSET 0"
+    #: FTS5's record of the number of rows and tokens (rowid 1 of its data table; rewritten by every
+    #: insert and delete), and the highest id, which every insert raises.
+    FINGERPRINT = ("SELECT (SELECT block FROM search_doc_fts_data WHERE id = 1), "
+                   "(SELECT max(id) FROM search_searchdoc), "
+                   "(SELECT block FROM search_part_fts_data WHERE id = 1), "
+                   "(SELECT max(id) FROM search_searchpart)")
 
     @staticmethod
     def quote(term: str) -> str:

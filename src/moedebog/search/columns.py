@@ -15,9 +15,8 @@ Rows written after the columns were loaded are fetched when a match first names 
 only kept when read outside a transaction: a row written inside one could still be rolled back
 and its id, on SQLite, handed out again; inside a transaction the missing rows are read for the
 one search and forgotten. Each search also checks that the table's highest id has not gone below
-the highest kept (a restored copy of the database, a flush that restarted the ids) and starts
-afresh if it has. Replacing the database under a running server otherwise calls for a restart,
-as it does for the page cache.
+the highest kept, and that the newest kept rows still hold what they held (a restored copy of the
+database, a flush that restarted the ids), and starts afresh if not.
 """
 
 from __future__ import annotations
@@ -45,6 +44,8 @@ NO_START = -(2**62)
 REFRESH_SHARE = 0.5
 #: Ids per statement when missing rows are read one by one (SQLite allows 32 766 parameters).
 CHUNK = 5000
+#: The newest kept rows each search compares with the database (``_still_true``).
+WITNESSES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +127,21 @@ def _read(backend: Backend, spec: Spec, where: str, params: list[object]) -> Tab
     return Table(arrays[0][order], {name: a[order] for name, a in zip(spec.columns, arrays[1:], strict=True)})
 
 
-def _newest(spec: Spec) -> int:
-    """The highest id in the table (an index lookup)."""
+def _still_true(backend: Backend, spec: Spec, table: Table) -> bool:
+    """Whether what is kept can still be the database's history: its highest id is not above the
+    table's, and its newest rows, where they still exist, are still what they were. A database
+    replaced by an older copy, or emptied and filled again with ids counted from 1 (Django's flush
+    restarts them), fails one or the other before a kept row can be taken for a different row."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT max(id) FROM {spec.table}")
-        return cursor.fetchone()[0] or 0
+        if (cursor.fetchone()[0] or 0) < table.max_id:
+            return False
+    witnesses = table.ids[-WITNESSES:]
+    now = _read(backend, spec, f"id IN ({', '.join(['%s'] * len(witnesses))})", [int(i) for i in witnesses])
+    if not len(now):
+        return True
+    pos = np.searchsorted(table.ids, now.ids)
+    return all(bool(np.array_equal(column[pos], now.columns[name])) for name, column in table.columns.items())
 
 
 def _read_ids(backend: Backend, spec: Spec, ids: np.ndarray) -> Table:
@@ -181,9 +192,7 @@ class Store:
     def _table(self, backend: Backend, spec: Spec, key: tuple, ids: np.ndarray) -> Table:
         with self._lock:
             kept = self._kept.get(key)
-        if kept is not None and _newest(spec) < kept.table.max_id:
-            # the table went back in time (a restored copy, a flush that restarted the ids): what
-            # is kept may describe rows that were never these
+        if kept is not None and len(kept.table) and not _still_true(backend, spec, kept.table):
             with self._lock:
                 self._kept.pop(key, None)
             kept = None

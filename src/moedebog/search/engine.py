@@ -25,6 +25,7 @@ from moedebog.search.danish import fold
 from moedebog.search.hits import hits as _hits
 from moedebog.search.matches import Criteria, Matches, align, distinct, kind_counts, part_docs
 from moedebog.search.models import SearchDirty
+from moedebog.search.phrases import PHRASES, Lookup
 from moedebog.search.plan import Plan, plan
 from moedebog.search.results import KIND_LABELS, RECORD_LABELS, FacetValue, Result
 
@@ -76,14 +77,23 @@ def _criteria(backend: Backend, filters: q.Filters, private: bool) -> Criteria:
 Parts = tuple[np.ndarray, dict[str, np.ndarray], np.ndarray | None]
 
 
-def _parts(backend: Backend, p: Plan, scored: bool) -> Parts:
+def _found(backend: Backend, phrases: Lookup | None, table: str, p: Plan, scored: bool) -> tuple[np.ndarray, ...]:
+    """The ids (and scores) of the rows of ``table`` that match: from the phrases where they serve,
+    else from the database."""
+    rows = phrases.match(table, p) if phrases is not None else None
+    if rows is not None:
+        return rows
+    return _aggregate(backend, *(backend.doc_match if table == "doc" else backend.part_match)(p, scored), scored=scored)
+
+
+def _parts(backend: Backend, phrases: Lookup | None, p: Plan, scored: bool) -> Parts:
     """The matching parts: their ids, columns and (when ``scored``) scores."""
-    found = _aggregate(backend, *backend.part_match(p, scored), scored=scored)
+    found = _found(backend, phrases, "part", p, scored)
     ids, cols = STORE.rows(backend, "part", distinct(found[0]))
     return ids, cols, align(ids, found[0], found[1]) if scored else None
 
 
-def _matches(backend: Backend, p: Plan, c: Criteria, scored: bool,
+def _matches(backend: Backend, phrases: Lookup | None, p: Plan, c: Criteria, scored: bool,
              parts: Parts | None) -> tuple[Matches, np.ndarray | None]:
     """The matching index rows with their columns, and their scores when ``scored``; with section
     kinds, the items of the matching ``parts`` of those kinds."""
@@ -91,7 +101,7 @@ def _matches(backend: Backend, p: Plan, c: Criteria, scored: bool,
     if parts is not None and c.section_kinds:
         ids, scores = part_docs(parts[1], c.section_kinds, parts[2])
     else:
-        found = _aggregate(backend, *backend.doc_match(p, scored), scored=scored)
+        found = _found(backend, phrases, "doc", p, scored)
         ids = distinct(found[0])
         if scored:
             scores = align(ids, found[0], found[1])
@@ -148,8 +158,10 @@ def search(
     criteria = _criteria(backend, parsed.filters, private)
     scored = sort == "relevance" and bool(p.must)
     # one part match serves both a search in section kinds and the section-kind facet
-    parts = _parts(backend, p, scored and bool(criteria.section_kinds)) if facets or criteria.section_kinds else None
-    matches, scores = _matches(backend, p, criteria, scored, parts)
+    phrases = PHRASES.lookup(backend)
+    parts = (_parts(backend, phrases, p, scored and bool(criteria.section_kinds))
+             if facets or criteria.section_kinds else None)
+    matches, scores = _matches(backend, phrases, p, criteria, scored, parts)
     if facets:
         result.total, grouped = matches.counts()
         result.facets = {name: _facet_values(name, values) for name, values in grouped.items()}

@@ -1,0 +1,169 @@
+"""Each phrase's matching rows and BM25 scores, kept per process while the index does not change.
+
+Why: after ``columns``, nearly all a search for a common word costs is FTS5 scoring every matching
+row with BM25 (1.5 µs a row: 45 ms for the 30 000 rows that contain "efterretning" in an archive of
+10 000 meetings), and an exact first page needs every match scored. The words that match that many
+rows are the common ones, which are also the ones searched again and again, alone, with other
+words, with filters and page after page. FTS5's BM25 of a query is the sum of its phrases' own
+BM25, over the phrases that take part in the row's match (a branch of an OR that does not match
+the row adds nothing; checked to the last bit on the bench archive and in the tests), so a query
+can be answered from its phrases: for each phrase the rows that contain it, as sorted ids, with
+its score in each, combined with numpy as the query's AND, OR and NOT combine them. A phrase met
+before costs no statement at all.
+
+Exact, not approximate: a phrase's rows and scores change whenever any row is written or deleted
+(the number of rows and their average length are part of every score). Each search first reads a
+fingerprint of both full-text indexes — FTS5's own record of the number of rows and tokens, and
+the highest id — and forgets every phrase when it has changed; ids only grow (AUTOINCREMENT), so
+a write always changes it. Inside a transaction nothing is kept or used (what it wrote could
+still be rolled back, and the same ids handed out again). SQLite only: PostgreSQL's ``ts_rank``
+does not add up over a query's words, so there each search asks the database as before.
+``MOEDEBOG_SEARCH_CACHE_MB`` bounds the memory (least recently used phrases go first); 0 turns
+this off.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+from django.db import connection
+
+from moedebog import config
+from moedebog.search.backends import SCORE_SCALE, Backend
+from moedebog.search.columns import parse_ints
+from moedebog.search.plan import All, Any, Expr, Plan, Seq, Term
+
+Rows = tuple[np.ndarray, np.ndarray]  # sorted ids, their scores
+
+
+def _member(ids: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Which of ``ids`` are in ``others`` (both sorted, without repeats)."""
+    if not len(others):
+        return np.zeros(len(ids), dtype=bool)
+    pos = np.searchsorted(others, ids)
+    pos[pos == len(others)] = 0
+    return others[pos] == ids
+
+
+def _scores_at(ids: np.ndarray, rows: Rows) -> np.ndarray:
+    """The phrase's (or branch's) scores at ``ids``; 0 where it does not match."""
+    found = _member(ids, rows[0])
+    out = np.zeros(len(ids))
+    out[found] = rows[1][np.searchsorted(rows[0], ids[found])]
+    return out
+
+
+def _sorted(rows: Rows) -> Rows:
+    ids, scores = rows
+    if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):
+        order = np.argsort(ids, kind="stable")
+        return ids[order], scores[order]
+    return rows
+
+
+class PhraseCache:
+    """The phrases of one process, for every database it searches."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rows: OrderedDict[tuple[str, str, str], Rows] = OrderedDict()
+        self._bytes = 0
+        self._fingerprints: dict[str, object] = {}
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows.clear()
+            self._bytes = 0
+            self._fingerprints.clear()
+
+    def lookup(self, backend: Backend) -> Lookup | None:
+        """Phrases for one search, or None where they cannot be used (PostgreSQL, a transaction,
+        the cache turned off)."""
+        limit = int(float(config.get("MOEDEBOG_SEARCH_CACHE_MB")) * 2**20)
+        if not backend.FINGERPRINT or limit <= 0 or connection.in_atomic_block:
+            return None
+        database = str(connection.settings_dict.get("NAME"))
+        with connection.cursor() as cursor:
+            cursor.execute(backend.FINGERPRINT)
+            fingerprint = cursor.fetchone()
+        with self._lock:
+            if self._fingerprints.get(database) != fingerprint:
+                for key in [k for k in self._rows if k[0] == database]:
+                    self._bytes -= sum(a.nbytes for a in self._rows.pop(key))
+                self._fingerprints[database] = fingerprint
+        return Lookup(self, backend, database, limit)
+
+    def get(self, key: tuple[str, str, str]) -> Rows | None:
+        with self._lock:
+            rows = self._rows.get(key)
+            if rows is not None:
+                self._rows.move_to_end(key)
+            return rows
+
+    def put(self, key: tuple[str, str, str], rows: Rows, limit: int) -> None:
+        size = sum(a.nbytes for a in rows)
+        with self._lock:
+            if key in self._rows or size > limit:
+                return
+            self._rows[key] = rows
+            self._bytes += size
+            while self._bytes > limit:
+                _, dropped = self._rows.popitem(last=False)
+                self._bytes -= sum(a.nbytes for a in dropped)
+
+
+class Lookup:
+    """One search's view of the phrases: evaluates a plan against index rows ("doc") or parts."""
+
+    def __init__(self, cache: PhraseCache, backend: Backend, database: str, limit: int) -> None:
+        self.cache, self.backend, self.database, self.limit = cache, backend, database, limit
+
+    def match(self, table: str, plan: Plan) -> Rows | None:
+        """The rows that match ``plan`` with their scores, or None for a plan with no words that
+        must occur (everything but some words: the database answers that directly)."""
+        if not plan.must:
+            return None
+        ids, scores = self._expr(table, All(tuple(plan.must)))
+        if plan.must_not:
+            excluded = self._expr(table, Any(tuple(plan.must_not)))[0]
+            keep = ~_member(ids, excluded)
+            ids, scores = ids[keep], scores[keep]
+        return ids, scores
+
+    def _expr(self, table: str, expr: Expr) -> Rows:
+        if isinstance(expr, Term | Seq):
+            return self._phrase(table, expr)
+        branches = [self._expr(table, e) for e in expr.items]
+        if isinstance(expr, All):
+            ids = branches[0][0]
+            for other in branches[1:]:
+                ids = ids[_member(ids, other[0])]
+        else:
+            merged = np.sort(np.concatenate([b[0] for b in branches]))
+            keep = np.ones(len(merged), dtype=bool)
+            keep[1:] = merged[1:] != merged[:-1]
+            ids = merged[keep]
+        scores = np.zeros(len(ids))
+        for branch in branches:  # an OR's branch adds only where it matches itself
+            scores += _scores_at(ids, branch)
+        return ids, scores
+
+    def _phrase(self, table: str, expr: Term | Seq) -> Rows:
+        key = (self.database, table, self.backend.compile(expr))
+        rows = self.cache.get(key)
+        if rows is None:
+            single = Plan(must=[expr])
+            sql, params = (self.backend.doc_match if table == "doc" else self.backend.part_match)(single, True)
+            scale = self.backend.scaled("m.score")
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT {self.backend.aggregate('m.id')}, {self.backend.aggregate(scale)} "
+                               f"FROM ({sql}) m", params)
+                row = cursor.fetchone()
+            rows = _sorted((parse_ints(row[0]), parse_ints(row[1]) / SCORE_SCALE))
+            self.cache.put(key, rows, self.limit)
+        return rows
+
+
+PHRASES = PhraseCache()

@@ -1,0 +1,76 @@
+"""A query answered from its phrases (``search.phrases``) gives FTS5's own answer: the same rows and
+the same BM25 scores, for words, phrases, prefixes, OR branches that match only in part, AND and
+NOT. That a write to the index makes every search forget the phrases it kept is tested in
+test_columns.py, outside a transaction. SQLite only: on PostgreSQL the phrases are not used."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from django.db import connection
+
+from moedebog.search import indexer
+from moedebog.search import query as q
+from moedebog.search.backends import current
+from moedebog.search.columns import parse_ints
+from moedebog.search.phrases import PHRASES, Lookup
+from moedebog.search.plan import All, Any, Plan, plan
+
+pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="the phrases serve SQLite only")
+
+QUERIES = ["uddannelse", "rammeaftale", "pædagoguddannelsen", "uddan*", '"sikrede institutioner"',
+           "klima OR psykiatri", "rammeaftale -2016", "orientering godkendt", "klimasamarbejde",
+           "(kommunerne OR regionen) uddannelse", "SAG-2019-07153", "5. februar 2020"]
+
+
+def _plan(text: str) -> Plan:
+    return plan(q.parse(text), indexer.split_word)
+
+
+def _direct(table: str, p: Plan) -> tuple[np.ndarray, np.ndarray]:
+    """FTS5's own rows and BM25 for the whole query."""
+    backend = current()
+    sql, params = (backend.doc_match if table == "doc" else backend.part_match)(p, True)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {backend.aggregate('m.id')}, {backend.aggregate(backend.scaled('m.score'))} "
+                       f"FROM ({sql}) m", params)
+        ids, scores = cursor.fetchone()
+    ids, scores = parse_ints(ids), parse_ints(scores) / 1e12
+    order = np.argsort(ids)
+    return ids[order], scores[order]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("corpus")
+@pytest.mark.parametrize("table", ["doc", "part"])
+@pytest.mark.parametrize("text", QUERIES)
+def test_phrases_give_the_database_answer(table: str, text: str) -> None:
+    lookup = Lookup(PHRASES, current(), "test", 2**26)  # used directly: a test runs inside a transaction
+    ids, scores = lookup.match(table, _plan(text))
+    expected_ids, expected_scores = _direct(table, _plan(text))
+    assert ids.tolist() == expected_ids.tolist()
+    assert np.allclose(scores, expected_scores, rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("corpus")
+def test_an_or_branch_that_matches_in_part_adds_nothing() -> None:
+    """What makes a query's score more than the sum of its words' scores: a row that matches one
+    branch of an OR and holds only some of the words of the other, which FTS5 does not count."""
+    uddannelse, klima, psykiatri = (_plan(w).must[0] for w in ("uddannelse", "klima", "psykiatri"))
+    p = Plan(must=[Any((uddannelse, All((klima, psykiatri))))])
+    partial = np.setdiff1d(np.intersect1d(_direct("doc", _plan("uddannelse"))[0], _direct("doc", _plan("klima"))[0]),
+                           _direct("doc", _plan("psykiatri"))[0])
+    assert len(partial)  # the case occurs in the corpus
+    ids, scores = Lookup(PHRASES, current(), "test", 2**26).match("doc", p)
+    expected_ids, expected_scores = _direct("doc", p)
+    assert ids.tolist() == expected_ids.tolist()
+    assert np.allclose(scores, expected_scores, rtol=1e-9, atol=1e-9)
+    only = np.searchsorted(ids, partial)
+    assert np.allclose(scores[only], _direct("doc", _plan("uddannelse"))[1][
+        np.searchsorted(_direct("doc", _plan("uddannelse"))[0], partial)])
+
+
+@pytest.mark.django_db
+def test_nothing_is_kept_inside_a_transaction() -> None:
+    assert PHRASES.lookup(current()) is None
