@@ -16,12 +16,15 @@ On PostgreSQL the planner's statistics are refreshed (ANALYZE) before the runs, 
 
 How it is served and driven: `moedebog serve` (gunicorn, WhiteNoise) in its own process group on
 127.0.0.1, then wrk (Debian's `wrk`, a C load generator that leaves the cores to the server) with
-a Lua script that picks a random address from a list of real permalinks: a mixed run (meetings,
-items and searches in equal parts) and one run per page type. The addresses are sampled from the
+a Lua script that picks a random address from a list of real permalinks: a mixed run (every
+sampled address alike: 500 meetings, 500 items and 100 searches, so one request in eleven is a
+search) and one run per page type. The addresses are sampled from the
 pages an anonymous visitor can open; searches are Danish queries with and without filters. All of
 it twice: as served, with the page cache on and filled by one visit to every sampled address first
 (the steady state of a site whose pages are read more than once), and with the page cache off,
-which is what every page costs the first time it is read after a change. Prints a table and
+which is what a page costs whenever it is rendered (the search engine keeps the rows and scores of
+words it has searched until the index changes; ``--cold-search`` adds a pass without that too,
+which is what a search costs the first time its words are searched after a change). Prints a table and
 writes bench/results/web.json (web-postgres.json for PostgreSQL); the exit code says whether the
 targets were met with the page cache on (or, with --only-uncached, off), and the JSON says it for
 each pass ("met", "met_uncached").
@@ -195,12 +198,15 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, database: str, workers: int, threads: int, cache_seconds: int) -> None:
+    def __init__(self, database: str, workers: int, threads: int, cache_seconds: int,
+                 search_cache: bool = True) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.cache_dir = tempfile.mkdtemp(prefix="moedebog-bench-pages-")  # every run starts cold
         env = {**os.environ, "DATABASE_URL": database, "MOEDEBOG_PAGE_CACHE_SECONDS": str(cache_seconds),
                "MOEDEBOG_PAGE_CACHE_DIR": self.cache_dir}
+        if not search_cache:
+            env["MOEDEBOG_SEARCH_CACHE_MB"] = "0"
         self.log = open(RESULTS / "web-server.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             [PYTHON, "-m", "moedebog", "serve", "--port", str(self.port), "--workers", str(workers),
@@ -312,9 +318,9 @@ def report(modes: dict[str, dict[str, dict[str, Any]]]) -> str:
 
 
 def drive(database: str, paths: dict[str, list[str]], args: argparse.Namespace, workers: int,
-          cache_seconds: int) -> dict[str, dict[str, Any]]:
+          cache_seconds: int, search_cache: bool = True) -> dict[str, dict[str, Any]]:
     """Start a server, warm it up, then one mixed run and one run per page type."""
-    server = Server(database, workers, args.threads, cache_seconds)
+    server = Server(database, workers, args.threads, cache_seconds, search_cache)
     try:
         check(server.url, paths["meeting"][:20] + paths["item"][:20] + paths["search"][:20])
         mixed = [p for kind in ("meeting", "item", "search") for p in paths[kind]]
@@ -343,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-seconds", type=int, default=600, help="MOEDEBOG_PAGE_CACHE_SECONDS (600)")
     parser.add_argument("--only-cached", action="store_true", help="skip the second pass with the page cache off")
     parser.add_argument("--only-uncached", action="store_true", help="skip the first pass with the page cache on")
+    parser.add_argument("--cold-search", action="store_true",
+                        help="a third pass without the search engine's phrase cache either "
+                             "(MOEDEBOG_SEARCH_CACHE_MB=0)")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("bench/web.py needs wrk: apt-get install wrk", file=sys.stderr)
@@ -361,6 +370,9 @@ def main(argv: list[str] | None = None) -> int:
         modes["page cache on"] = drive(database, paths, args, workers, args.cache_seconds)
     if not args.only_cached:
         modes["page cache off"] = drive(database, paths, args, workers, 0)
+    if args.cold_search:
+        # every search as the first for its words after a change to the index
+        modes["no caches"] = drive(database, paths, args, workers, 0, search_cache=False)
     print(report(modes))
     result = {
         "meetings": args.meetings, "database": kind, "connections": args.connections,
@@ -372,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         "met": all(verdict(r) for r in modes["page cache on"].values()) if "page cache on" in modes else None,
         "met_uncached": (all(verdict(r) for r in modes["page cache off"].values())
                          if "page cache off" in modes else None),
+        "met_no_caches": all(verdict(r) for r in modes["no caches"].values()) if "no caches" in modes else None,
         "addresses": {k: len(v) for k, v in paths.items()},
     }
     name = "web.json" if kind == "sqlite" else f"web-{kind}.json"
