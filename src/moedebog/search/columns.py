@@ -75,10 +75,20 @@ def _specs(backend: Backend) -> dict[str, Spec]:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """Rows sorted by id, one array per column."""
+    """Rows sorted by id, one array per column; ``where`` maps an id to its row directly when
+    the ids are dense enough for that (a look-up per id instead of a binary search)."""
 
     ids: np.ndarray
     columns: dict[str, np.ndarray]
+    where: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, ids: np.ndarray, columns: dict[str, np.ndarray]) -> Table:
+        where = None
+        if len(ids) and int(ids[-1]) < 8 * len(ids) + 1_000_000 and int(ids[0]) >= 0:
+            where = np.full(int(ids[-1]) + 1, -1, dtype=np.int32)
+            where[ids] = np.arange(len(ids), dtype=np.int32)
+        return cls(ids, columns, where)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -91,6 +101,13 @@ class Table:
         """(positions, found): where each of ``ids`` is, and whether it is there at all."""
         if not len(self.ids):
             return np.zeros(len(ids), dtype=np.int64), np.zeros(len(ids), dtype=bool)
+        if self.where is not None:
+            inside = (ids >= 0) & (ids < len(self.where))
+            pos = np.full(len(ids), -1, dtype=np.int64)
+            pos[inside] = self.where[ids[inside]]
+            found = pos >= 0
+            pos[~found] = 0
+            return pos, found
         pos = np.searchsorted(self.ids, ids)
         pos[pos == len(self.ids)] = 0
         return pos, self.ids[pos] == ids
@@ -103,7 +120,7 @@ class Table:
         keep = np.ones(len(ids), dtype=bool)
         keep[1:] = ids[order][1:] != ids[order][:-1]  # a row read twice is the same row
         order = order[keep]
-        return Table(ids[order], {k: np.concatenate([v, other.columns[k]])[order] for k, v in self.columns.items()})
+        return Table.of(ids[order], {k: np.concatenate([v, other.columns[k]])[order] for k, v in self.columns.items()})
 
 
 def empty(spec: Spec) -> Table:
@@ -126,7 +143,7 @@ def _read(backend: Backend, spec: Spec, where: str, params: list[object]) -> Tab
         row = cursor.fetchone()
     arrays = [parse_ints(text) for text in row]
     order = np.argsort(arrays[0], kind="stable")
-    return Table(arrays[0][order], {name: a[order].astype(NARROW.get(name, np.int64))
+    return Table.of(arrays[0][order], {name: a[order].astype(NARROW.get(name, np.int64))
                                     for name, a in zip(spec.columns, arrays[1:], strict=True)})
 
 

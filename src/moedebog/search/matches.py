@@ -191,6 +191,8 @@ def kind_counts(cols: dict[str, np.ndarray], c: Criteria) -> list[tuple[str, int
 
 def align(ids: np.ndarray, scored_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """The scores of ``ids`` (sorted) from an unordered (id, score) list; 0 where none is given."""
+    if len(ids) == len(scored_ids) and bool(np.array_equal(ids, scored_ids)):
+        return scores
     order = np.argsort(scored_ids, kind="stable")
     scored_ids, scores = scored_ids[order], scores[order]
     pos = np.searchsorted(scored_ids, ids)
