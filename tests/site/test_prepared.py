@@ -1,4 +1,4 @@
-"""Prepared statements (``site.prepared``) give exactly what the querysets they are compiled from
+"""Prepared statements (``archive.prepared``) give exactly what the querysets they are compiled from
 give, for every meeting and item of the test archive and for both kinds of reader: the speed-up
 must not change a row, least of all let a closed item or a draft through."""
 
@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from moedebog.archive import models
+from moedebog.archive.prepared import Many, Prepared
 from moedebog.site import permalinks, visibility
-from moedebog.site.prepared import Prepared
 from moedebog.site.queries import items, meetings
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +76,18 @@ def test_a_slot_must_reach_the_sql_and_never_be_none(db) -> None:
                     meeting=models.Meeting._meta.get_field("id"))
     with pytest.raises(ValueError, match="is None"):
         used.run(visibility.ANONYMOUS, meeting=None)
+
+
+def test_a_list_slot_gives_the_rows_of_its_values_whatever_their_number(site) -> None:
+    """Lists of every size class, padded or not, with repeats, give exactly the queryset's rows."""
+    by_ids = Prepared(lambda viewer, ids: visibility.items(viewer).filter(pk__in=ids).order_by("pk"),
+                      ids=Many(models.AgendaItem._meta.pk))
+    every = list(models.AgendaItem.objects.order_by("pk").values_list("pk", flat=True))
+    assert len(every) >= 9
+    for viewer in VIEWERS:
+        for n in range(1, 10):
+            for wanted in (every[:n], every[-n:][::-1], every[:n] + every[:1], [every[n]] * n):
+                expected = _ids(visibility.items(viewer).filter(pk__in=wanted).order_by("pk"))
+                assert _ids(by_ids.run(viewer, ids=wanted)) == expected
+    with pytest.raises(ValueError, match="empty"):
+        by_ids.run(visibility.ANONYMOUS, ids=[])

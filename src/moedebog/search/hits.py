@@ -10,16 +10,29 @@ from __future__ import annotations
 from django.utils import timezone
 
 from moedebog.archive import models
+from moedebog.archive.prepared import Many, Prepared
+from moedebog.archive.services import loading
 from moedebog.search import extract, indexer, snippets
 from moedebog.search.models import SearchDoc
 from moedebog.search.plan import Plan
 from moedebog.search.results import Hit
 
+# The few rows behind a page, by id, as prepared statements: compiling the querysets anew on every
+# search cost more than running them. The index rows' tokens are large and not shown.
+_DOCS = Prepared(lambda _, ids: SearchDoc.objects.filter(pk__in=ids).select_related("body")
+                 .defer("t_title", "t_meta", "t_text", "t_parts", "tsv"), ids=Many(SearchDoc._meta.pk))
+_ITEM_ID = Many(models.AgendaItem._meta.pk)
+_ITEMS = Prepared(lambda _, ids: models.AgendaItem.objects.filter(pk__in=ids).select_related("meeting")
+                  .only("public", "meeting__public", "meeting__state"), ids=_ITEM_ID)
+_SECTIONS = Prepared(lambda _, ids: models.Section.objects.filter(item_id__in=ids).order_by("item_id", "order")
+                     .only("item_id", "kind", "title", "text", "order"), ids=_ITEM_ID)
+_ATTACHMENTS = Prepared(lambda _, ids: models.Attachment.objects.filter(item_id__in=ids)
+                        .order_by("item_id", "order").only("item_id", "title", "text", "order"), ids=_ITEM_ID)
+
 
 def hits(rows: list[tuple], p: Plan, kinds: tuple[str, ...]) -> list[Hit]:
     scores = {row[0]: float(row[1] or 0) for row in rows}
-    docs = {d.pk: d for d in SearchDoc.objects.filter(pk__in=scores).select_related("body")
-            .defer("t_title", "t_meta", "t_text", "t_parts", "tsv")}  # the tokens are large and not shown
+    docs = {d.pk: d for d in _DOCS.run(None, ids=list(scores))} if scores else {}
     exact, prefixes, phrases = p.highlight()
     fields = _fields([docs[i] for i in scores if i in docs])
     hits = []
@@ -44,8 +57,7 @@ def _fields(docs: list[SearchDoc]) -> dict[int, list[extract.Field]]:
     records: list[extract.Record] = []
     if "item" in by_kind:
         # only what an item's fields and audiences are made of (not the meta text the index also has)
-        found = (models.AgendaItem.objects.filter(pk__in=[d.item_id for d in by_kind["item"]])
-                 .select_related("meeting").prefetch_related("sections", "attachments"))
+        found = _items([d.item_id for d in by_kind["item"]])  # type: ignore[misc]
         records += [extract.Record("item", audience, "", fields=extract.item_fields(item, decisions), item_id=item.pk)
                     for item in found for audience, decisions in extract.item_audiences(item)]
     if "meeting" in by_kind:
@@ -64,6 +76,20 @@ def _fields(docs: list[SearchDoc]) -> dict[int, list[extract.Field]]:
         record = keyed.get((doc.kind, _object_id(doc), doc.audience))
         out[doc.pk] = record.fields if record else []
     return out
+
+
+def _items(ids: list[int]) -> list[models.AgendaItem]:
+    """The items with what their fields and audiences are made of: meeting, sections, attachments."""
+    items = _ITEMS.run(None, ids=ids)
+    sections: dict[int, list[models.Section]] = {}
+    for section in _SECTIONS.run(None, ids=ids):
+        sections.setdefault(section.item_id, []).append(section)
+    attachments: dict[int, list[models.Attachment]] = {}
+    for attachment in _ATTACHMENTS.run(None, ids=ids):
+        attachments.setdefault(attachment.item_id, []).append(attachment)
+    for item in items:
+        loading.attach(item, sections.get(item.pk, []), attachments.get(item.pk, []), [])
+    return items
 
 
 def _object_id(doc: SearchDoc) -> int | None:

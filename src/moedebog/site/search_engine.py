@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from moedebog.archive import models
+from moedebog.archive.prepared import Many, Prepared
 from moedebog.site import permalinks, visibility
 from moedebog.site.searching import KINDS, RECORD_LABELS, Facet, FacetValue, Hit, Results, SearchRequest, highlight
 
@@ -72,24 +73,37 @@ def engine_search(engine: Any, request: SearchRequest, page_size: int) -> Result
     return Results(request, total, hits, facets)
 
 
+def _ids(model: type) -> Many:
+    return Many(model._meta.pk)
+
+
+# The records behind a page of hits, one prepared statement per kind (compiling each queryset anew
+# cost more than running it); every one is built from ``site.visibility`` like the pages' own.
+_ITEMS = Prepared(lambda viewer, ids: visibility.items(viewer).filter(pk__in=ids)
+                  .select_related("meeting", "meeting__body")
+                  .only("number", "title", "meeting__start", "meeting__time_known", "meeting__body__path",
+                        "meeting__body__name"), ids=_ids(models.AgendaItem))
+_MEETINGS = Prepared(lambda viewer, ids: visibility.meetings(viewer).filter(pk__in=ids).select_related("body"),
+                     ids=_ids(models.Meeting))
+_CASES = Prepared(lambda viewer, ids: models.Case.objects.filter(visibility.item_filter("items__", viewer), pk__in=ids)
+                  .select_related("body").distinct(), ids=_ids(models.Case))
+_PEOPLE = Prepared(lambda viewer, ids: models.Person.objects
+                   .filter(visibility.attendance_filter("attendance__", viewer), pk__in=ids)
+                   .select_related("municipality").distinct(), ids=_ids(models.Person))
+_LETTERS = Prepared(lambda viewer, ids: models.Letter.objects.filter(pk__in=ids), ids=_ids(models.Letter))
+_LOOKUPS = {"item": _ITEMS, "meeting": _MEETINGS, "case": _CASES, "person": _PEOPLE, "letter": _LETTERS}
+
+
 def _visible_hits(found: list[Any]) -> list[Hit]:
     """The engine's hits as the page's, each linked to its record's permalink if the reader may see it.
     One query per kind of record among the hits (none for kinds not found)."""
     ids: dict[str, list[int]] = {}
     for h in found:
         ids.setdefault(h.kind, []).append(h.object_id)
-    items = {i.pk: i for i in visibility.items().filter(pk__in=ids["item"])
-             .select_related("meeting", "meeting__body")
-             .only("number", "title", "meeting__start", "meeting__time_known", "meeting__body__path",
-                   "meeting__body__name")} if "item" in ids else {}
-    meetings = {m.pk: m for m in visibility.meetings().filter(pk__in=ids["meeting"]).select_related("body")
-                } if "meeting" in ids else {}
-    cases = {c.pk: c for c in models.Case.objects.filter(visibility.item_filter("items__"), pk__in=ids["case"])
-             .select_related("body").distinct()} if "case" in ids else {}
-    people = {p.pk: p for p in models.Person.objects.filter(visibility.attendance_filter("attendance__"),
-                                                             pk__in=ids["person"])
-              .select_related("municipality").distinct()} if "person" in ids else {}
-    letters = {x.pk: x for x in models.Letter.objects.filter(pk__in=ids["letter"])} if "letter" in ids else {}
+    records = {kind: {r.pk: r for r in _LOOKUPS[kind].run(visibility.ANONYMOUS, ids=wanted)}
+               for kind, wanted in ids.items() if kind in _LOOKUPS}
+    items, meetings = records.get("item", {}), records.get("meeting", {})
+    cases, people, letters = records.get("case", {}), records.get("person", {}), records.get("letter", {})
     out = []
     for h in found:
         snippet = highlight(list(h.snippet.fragments))

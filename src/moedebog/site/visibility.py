@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from moedebog.archive import models
-from moedebog.site.prepared import Prepared
+from moedebog.archive.prepared import Prepared
 
 State = models.Meeting.State
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from moedebog.archive import models
 from moedebog.site import visibility
-from moedebog.site.prepared import Prepared, fetch
+from moedebog.archive.prepared import Prepared, fetch
 from moedebog.site.visibility import ANONYMOUS, Viewer
 
 #: How many items of one theme an item page shows; the theme's page has them all.

@@ -13,7 +13,7 @@ from django.utils import timezone
 from moedebog.archive import models
 from moedebog.site import visibility
 from moedebog.site.permalinks import DayKey
-from moedebog.site.prepared import Prepared
+from moedebog.archive.prepared import Prepared
 from moedebog.site.visibility import ANONYMOUS, Viewer
 
 GROUP_ORDER = ("present", "absent", "officials", "secretariat", "other")

@@ -14,6 +14,11 @@ included), so templates and filters see the same objects as before. Compiled sta
 per thread, because a compiler belongs to its thread's database connection, and per viewer,
 because staff and anonymous readers have different rules. A slot never takes None (that would
 change the SQL itself, to ``IS NULL``): ``run`` refuses it.
+
+A ``Many`` slot takes a list (for ``field__in=``): the statement is compiled once per size class
+(1, 2, 4, 8 … values) and a shorter list is padded by repeating its last value, which leaves the
+set of values, and so the rows, unchanged. This serves the search page, which looks up the ten or
+so records behind a page of hits in one statement per kind.
 """
 
 from __future__ import annotations
@@ -31,8 +36,22 @@ from django.db.models.query import ModelIterable, get_related_populators
 from moedebog import config
 
 _local = threading.local()
+#: Markers of one slot are spaced this far apart, so every value of a list slot has its own.
+_SPREAD = 1 << 16
 #: Whether PostgreSQL prepares the statements on the server (not behind a transaction-mode pooler).
 SERVER_PREPARE = config.get("MOEDEBOG_PG_PREPARE") != "0"
+
+
+@dataclass(frozen=True, slots=True)
+class Many:
+    """A slot that takes a non-empty list of values of ``field`` (used as ``field__in=``)."""
+
+    field: Field
+
+
+def _size_class(n: int) -> int:
+    """The smallest power of two that holds ``n`` values: few compiled statements, little padding."""
+    return 1 << max(0, n - 1).bit_length()
 
 
 def _marker(field: Field, n: int) -> object:
@@ -50,7 +69,7 @@ class _Compiled:
     compiler: Any
     sql: str
     params: list[object]
-    positions: dict[str, list[int]]
+    positions: dict[tuple[str, int], list[int]]  # (slot, index in a list slot) -> parameters
     alias: str
     # how rows become model instances (None for a query of values, used only through ``sql``)
     init_list: list[str] | None = None
@@ -63,33 +82,40 @@ class Prepared:
     """``build(viewer, **slots)`` returns the queryset (``viewer`` a ``visibility.Viewer``);
     ``slots`` names each slot's model field."""
 
-    def __init__(self, build: Callable[..., QuerySet], **slots: Field) -> None:
+    def __init__(self, build: Callable[..., QuerySet], **slots: Field | Many) -> None:
         self.build = build
         self.slots = slots
+        self.many = frozenset(name for name, slot in slots.items() if isinstance(slot, Many))
+        self.fields = {name: slot.field if isinstance(slot, Many) else slot for name, slot in slots.items()}
 
-    def _compiled(self, viewer: object) -> _Compiled:
+    def _compiled(self, viewer: object, sizes: tuple[int, ...] = ()) -> _Compiled:
         cache = getattr(_local, "prepared", None)
         if cache is None:
             cache = _local.prepared = {}
-        key = (id(self), viewer)
+        key = (id(self), viewer, sizes)
         entry = cache.get(key)
         if entry is None:
-            entry = cache[key] = self._compile(viewer)
+            entry = cache[key] = self._compile(viewer, dict(zip(sorted(self.many), sizes, strict=True)))
         return entry
 
-    def _compile(self, viewer: object) -> _Compiled:
-        markers = {name: _marker(field, n) for n, (name, field) in enumerate(self.slots.items())}
+    def _compile(self, viewer: object, sizes: dict[str, int]) -> _Compiled:
+        markers: dict[str, object] = {}
+        for n, (name, field) in enumerate(self.fields.items()):
+            markers[name] = ([_marker(field, n * _SPREAD + k) for k in range(sizes[name])] if name in sizes
+                             else _marker(field, n * _SPREAD))
         qs = self.build(viewer, **markers)
         compiler = qs.query.get_compiler(using=qs.db)
         sql, params = compiler.as_sql()
         conn = connections[qs.db]
-        positions: dict[str, list[int]] = {}
-        for name, field in self.slots.items():
-            wanted = field.get_db_prep_value(markers[name], conn, prepared=False)
-            found = [i for i, p in enumerate(params) if type(p) is type(wanted) and p == wanted]
-            if not found:
-                raise ValueError(f"slot {name!r} does not reach the SQL of {self.build!r}")
-            positions[name] = found
+        positions: dict[tuple[str, int], list[int]] = {}
+        for name, field in self.fields.items():
+            values = markers[name] if name in sizes else [markers[name]]
+            for k, value in enumerate(values):  # type: ignore[arg-type]
+                wanted = field.get_db_prep_value(value, conn, prepared=False)
+                found = [i for i, p in enumerate(params) if type(p) is type(wanted) and p == wanted]
+                if not found:
+                    raise ValueError(f"slot {name!r} does not reach the SQL of {self.build!r}")
+                positions[name, k] = found
         entry = _Compiled(compiler, sql, list(params), positions, qs.db)
         select, klass_info = compiler.select, compiler.klass_info
         if qs._iterable_class is ModelIterable:  # not a query of values
@@ -105,24 +131,39 @@ class Prepared:
 
     def sql(self, viewer: object, **values: object) -> tuple[str, list[object]]:
         """The statement and its parameters for these slot values (to be part of a larger one)."""
-        entry = self._compiled(viewer)
-        params = list(entry.params)
-        conn = connections[entry.alias]
-        for name, field in self.slots.items():
+        entry, params = self._bound(viewer, values)
+        return entry.sql, params
+
+    def _bound(self, viewer: object, values: dict[str, object]) -> tuple[_Compiled, list[object]]:
+        for name in self.fields:
             value = values[name]
             if value is None:
                 raise ValueError(f"slot {name!r} is None")
-            prepared = field.get_db_prep_value(value, conn, prepared=False)
-            for i in entry.positions[name]:
-                params[i] = prepared
-        return entry.sql, params
+            if name in self.many and not value:
+                raise ValueError(f"list slot {name!r} is empty")
+        lists = {name: list(values[name]) for name in sorted(self.many)}  # type: ignore[call-overload]
+        entry = self._compiled(viewer, tuple(_size_class(len(v)) for v in lists.values()))
+        params = list(entry.params)
+        conn = connections[entry.alias]
+        for name, field in self.fields.items():
+            if name in lists:
+                given = lists[name]
+                size = _size_class(len(given))
+                bound = given + [given[-1]] * (size - len(given))
+            else:
+                bound = [values[name]]
+            for k, value in enumerate(bound):
+                prepared = field.get_db_prep_value(value, conn, prepared=False)
+                for i in entry.positions[name, k]:
+                    params[i] = prepared
+        return entry, params
 
     def run(self, viewer: object, **values: object) -> list[Any]:
         """The queryset's model instances for these slot values, in its order."""
-        entry = self._compiled(viewer)
+        entry, params = self._bound(viewer, values)
         if entry.model is None:
             raise ValueError("a query of values runs only through sql()")
-        sql, params = self.sql(viewer, **values)
+        sql = entry.sql
         rows = fetch(sql, params, entry.alias)
         start, end = entry.field_range
         out = []
