@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from moedebog.search.analyzer import analyze
+from moedebog.search.danish import fold
 from moedebog.search.extract import Field
 
 WINDOW = 30
 _SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 MIN_COMPOUND_PART = 5
 
 
@@ -102,19 +104,47 @@ def _cut(text: str, spans: list[tuple[int, int]], matched: list[str | None], sta
     return Snippet(pieces)
 
 
+def _needles(exact: set[str], prefixes: set[str], phrases: Phrases) -> tuple[str, ...]:
+    """Strings of which a text must contain one, folded, to have a word to mark. A term is the
+    stem of a folded word and Snowball only ever cuts a suffix off, so a stem is the start of its
+    folded word; a prefix, a compound part and a phrase's first term are parts of it too."""
+    return tuple({*exact, *prefixes, *(phrase[0] for phrase in phrases if phrase)})
+
+
+def _may_match(text: str, needles: tuple[str, ...], dated: bool) -> bool:
+    """False only when no word of ``text`` can be marked: analysing a section costs a hundred
+    times more than looking for a few strings in it, and most sections of a hit have no match.
+    Dates are marked from their spellings, which the strings do not cover: a text with digits is
+    analysed whenever the query names a date."""
+    if dated and _DIGIT.search(text):
+        return True
+    folded = fold(text)
+    return any(n in folded for n in needles)
+
+
 def make(fields: list[Field], exact: set[str], prefixes: set[str],
          phrases: Phrases = frozenset()) -> tuple[Snippet, str | None]:
-    """The best snippet of ``fields`` and the kind of the field it came from."""
-    best: tuple[tuple[int, int], Field, list[tuple[int, int]], list[str | None], int] | None = None
-    for f in fields:
+    """The best snippet of ``fields`` and the kind of the field it came from: the first field with
+    the most different query terms in one window (the first non-empty field when none has any)."""
+    needles = _needles(exact, prefixes, phrases)
+    dated = any(not e.isalpha() for e in exact)
+    best: tuple[tuple[int, int], Field, tuple[list[tuple[int, int]], list[str | None], int] | None] | None = None
+    for index, f in enumerate(fields):
         if not f.text.strip():
+            continue
+        if not _may_match(f.text, needles, dated):
+            if best is None:
+                best = ((0, -index), f, None)
             continue
         spans, matched = _hits(f.text, exact, prefixes, phrases)
         start, distinct = _best_window(matched)
-        score = (distinct, -fields.index(f))
+        score = (distinct, -index)
         if best is None or score > best[0]:
-            best = (score, f, spans, matched, start)
+            best = (score, f, (spans, matched, start))
     if best is None:
         return Snippet(), None
-    _, f, spans, matched, start = best
-    return _cut(f.text, spans, matched, start), f.kind
+    _, f, found = best
+    if found is None:  # no field has a match: the start of the first
+        spans, matched = _hits(f.text, exact, prefixes, phrases)
+        found = (spans, matched, _best_window(matched)[0])
+    return _cut(f.text, *found), f.kind

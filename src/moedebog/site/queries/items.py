@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from moedebog.archive import models
-from moedebog.site import visibility
 from moedebog.archive.prepared import Prepared, fetch
+from moedebog.site import visibility
 from moedebog.site.visibility import ANONYMOUS, Viewer
 
 #: How many items of one theme an item page shows; the theme's page has them all.

@@ -11,9 +11,9 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from moedebog.archive import models
+from moedebog.archive.prepared import Prepared
 from moedebog.site import visibility
 from moedebog.site.permalinks import DayKey
-from moedebog.archive.prepared import Prepared
 from moedebog.site.visibility import ANONYMOUS, Viewer
 
 GROUP_ORDER = ("present", "absent", "officials", "secretariat", "other")
