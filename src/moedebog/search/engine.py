@@ -116,8 +116,8 @@ def _facet_values(name: str, rows: list[tuple]) -> list[FacetValue]:
         bodies = {b.pk: b for b in models.Body.objects.filter(pk__in=[r[0] for r in rows])}
         values = [FacetValue(bodies[pk].path, bodies[pk].name, n) for pk, n in rows if pk in bodies]
         return sorted(values, key=lambda v: (-v.count, v.label))
-    if name == "year":
-        return sorted((FacetValue(str(y), str(y), n) for y, n in rows), key=lambda v: v.value, reverse=True)
+    if name == "year":  # years of four digits sort as their text, newest first
+        return [FacetValue(str(y), str(y), n) for y, n in sorted(rows, reverse=True)]
     labels = KIND_LABELS if name == "kind" else RECORD_LABELS
     return sorted((FacetValue(k, labels.get(k, k), n) for k, n in rows), key=lambda v: (-v.count, v.label))
 

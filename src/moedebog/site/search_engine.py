@@ -24,6 +24,8 @@ from moedebog.site.searching import KINDS, RECORD_LABELS, Facet, FacetValue, Hit
 SORT_NAMES = {"relevans": "relevance", "nyeste": "date", "aeldste": "oldest"}
 FACETS = (("body", "organ", _("Organ")), ("year", "aar", _("År")), ("record", "type", _("Type")),
           ("kind", "art", _("Afsnit")))
+#: Values a facet shows, the most frequent first (years: the newest); an archive may span decades.
+FACET_SHOWN = 12
 #: Query-string parameter → SearchRequest field.
 FIELD_OF = {"organ": "body", "aar": "year", "type": "record", "art": "kind"}
 
@@ -68,6 +70,8 @@ def engine_search(engine: Any, request: SearchRequest, page_size: int) -> Result
             selected = str(chosen or "") == v.value
             label_text = RECORD_LABELS[v.value] if name == "record" else v.label
             values.append(FacetValue(v.value, label_text, v.count, selected, base, param))
+            if len(values) == FACET_SHOWN:
+                break
         if values:
             facets.append(Facet(param, label, values))
     return Results(request, total, hits, facets)
