@@ -17,6 +17,7 @@ import numpy as np
 from django.db import DatabaseError, connection, transaction
 
 from moedebog.archive import models
+from moedebog.archive.prepared import Many, Prepared, fetch
 from moedebog.search import extract, indexer
 from moedebog.search import query as q
 from moedebog.search.backends import SCORE_SCALE, Backend, current
@@ -30,6 +31,9 @@ from moedebog.search.plan import Plan, plan
 from moedebog.search.results import KIND_LABELS, RECORD_LABELS, FacetValue, Result
 
 SORTS = ("relevance", "date", "oldest")
+# bodies by id (the body facet) and every body's name and path (a body filter), compiled once
+_BODIES = Prepared(lambda _, ids: models.Body.objects.filter(pk__in=ids), ids=Many(models.Body._meta.pk))
+_BODY_NAMES = Prepared(lambda _: models.Body.objects.values_list("pk", "name", "path"))
 MAX_PAGE_SIZE = 100
 
 
@@ -42,10 +46,10 @@ def _body_ids(names: tuple[str, ...]) -> list[int]:
     """Bodies whose name or path contains any of ``names`` (folded), with their sub-bodies."""
     wanted = [fold(n).strip() for n in names if n.strip()]
     ids = []
-    for body in models.Body.objects.only("pk", "name", "path"):
-        haystack = f"{fold(body.name)} {body.path}"
-        if any(w in haystack or w.replace(" ", "-") in body.path for w in wanted):
-            ids.append(body.pk)
+    for pk, name, path in fetch(*_BODY_NAMES.sql(None)):
+        haystack = f"{fold(name)} {path}"
+        if any(w in haystack or w.replace(" ", "-") in path for w in wanted):
+            ids.append(pk)
     return ids
 
 
@@ -113,7 +117,7 @@ def _matches(backend: Backend, phrases: Lookup | None, p: Plan, c: Criteria, sco
 
 def _facet_values(name: str, rows: list[tuple]) -> list[FacetValue]:
     if name == "body":
-        bodies = {b.pk: b for b in models.Body.objects.filter(pk__in=[r[0] for r in rows])}
+        bodies = {b.pk: b for b in _BODIES.run(None, ids=[r[0] for r in rows])} if rows else {}
         values = [FacetValue(bodies[pk].path, bodies[pk].name, n) for pk, n in rows if pk in bodies]
         return sorted(values, key=lambda v: (-v.count, v.label))
     if name == "year":  # years of four digits sort as their text, newest first

@@ -47,7 +47,10 @@ class _Vocabulary:
         self.seen = -1
 
     def _sync(self) -> None:
-        count = SearchWord.objects.count()
+        # plain SQL: every searched word asks, and compiling the ORM's count cost more than counting
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {SearchWord._meta.db_table}")
+            count = cursor.fetchone()[0]
         if count != self.seen:
             self.words = set(SearchWord.objects.values_list("stem", flat=True))
             self.seen = len(self.words)
