@@ -183,8 +183,10 @@ def search(
 def _flush() -> None:
     """Apply queued edits before reading, so a search never shows what an edit took back. On a
     read-only replica this cannot write; the primary's next search or import does it."""
-    if not SearchDirty.objects.exists():
-        return
+    with connection.cursor() as cursor:  # plain SQL: asked on every search, cheaper than compiling it
+        cursor.execute(f"SELECT 1 FROM {SearchDirty._meta.db_table} LIMIT 1")
+        if cursor.fetchone() is None:
+            return
     try:
         with transaction.atomic():
             indexer.flush_pending()
