@@ -107,3 +107,14 @@ def test_hostile_text_on_the_search_page_is_escaped(client, site, monkeypatch) -
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#x27;&quot;" in html  # a title, a body, a label
     assert ">Udvalg &lt;img src=x onerror=alert(1)&gt;</option>" in html
     assert "<mark>klima</mark> &amp; efter" in html  # the snippet's own markup stays
+
+
+def test_a_facet_values_link_is_the_requests_query_string_with_that_change() -> None:
+    request = SearchRequest(q='æ & "ø" +x/y?', body="kkr midt", year=2020, kind="decision", sort="nyeste", page=3)
+    base = request.params(page=1)
+    for param, field, value in (("aar", "year", "1999"), ("organ", "body", "a&b=c"), ("art", "kind", "background"),
+                                ("type", "record", "case")):
+        added = FacetValue(value, value, 1, False, base, param)
+        assert added.query == request.query_string(page=1, **{field: int(value) if field == "year" else value})
+        removed = FacetValue(value, value, 1, True, base, param)
+        assert removed.query == request.query_string(page=1, **{field: None if field == "year" else ""})
