@@ -85,7 +85,7 @@ class Prepared:
     def __init__(self, build: Callable[..., QuerySet], **slots: Field | Many) -> None:
         self.build = build
         self.slots = slots
-        self.many = frozenset(name for name, slot in slots.items() if isinstance(slot, Many))
+        self.many = tuple(sorted(name for name, slot in slots.items() if isinstance(slot, Many)))
         self.fields = {name: slot.field if isinstance(slot, Many) else slot for name, slot in slots.items()}
 
     def _compiled(self, viewer: object, sizes: tuple[int, ...] = ()) -> _Compiled:
@@ -95,7 +95,7 @@ class Prepared:
         key = (id(self), viewer, sizes)
         entry = cache.get(key)
         if entry is None:
-            entry = cache[key] = self._compile(viewer, dict(zip(sorted(self.many), sizes, strict=True)))
+            entry = cache[key] = self._compile(viewer, dict(zip(self.many, sizes, strict=True)))
         return entry
 
     def _compile(self, viewer: object, sizes: dict[str, int]) -> _Compiled:
@@ -141,7 +141,7 @@ class Prepared:
                 raise ValueError(f"slot {name!r} is None")
             if name in self.many and not value:
                 raise ValueError(f"list slot {name!r} is empty")
-        lists = {name: list(values[name]) for name in sorted(self.many)}  # type: ignore[call-overload]
+        lists = {name: list(values[name]) for name in self.many}  # type: ignore[call-overload]
         entry = self._compiled(viewer, tuple(_size_class(len(v)) for v in lists.values()))
         params = list(entry.params)
         conn = connections[entry.alias]

@@ -19,13 +19,21 @@ from django.utils.translation import gettext_lazy as _
 from moedebog.archive import models
 from moedebog.archive.prepared import Many, Prepared
 from moedebog.site import permalinks, visibility
-from moedebog.site.searching import KINDS, RECORD_LABELS, Facet, FacetValue, Hit, Results, SearchRequest, highlight
+from moedebog.site.searching import (
+    FACET_SHOWN,
+    KINDS,
+    RECORD_LABELS,
+    Facet,
+    FacetValue,
+    Hit,
+    Results,
+    SearchRequest,
+    highlight,
+)
 
 SORT_NAMES = {"relevans": "relevance", "nyeste": "date", "aeldste": "oldest"}
 FACETS = (("body", "organ", _("Organ")), ("year", "aar", _("År")), ("record", "type", _("Type")),
           ("kind", "art", _("Afsnit")))
-#: Values a facet shows, the most frequent first (years: the newest); an archive may span decades.
-FACET_SHOWN = 12
 #: Query-string parameter → SearchRequest field.
 FIELD_OF = {"organ": "body", "aar": "year", "type": "record", "art": "kind"}
 

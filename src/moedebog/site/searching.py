@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from moedebog.archive import models
 
 PAGE_SIZE = 10
+#: Values a facet shows, the most frequent first (years: the newest); an archive may span decades.
+FACET_SHOWN = 12
 MAX_PAGE = 500
 SORTS = ("relevans", "nyeste", "aeldste")
 #: Section kinds a search can be limited to (the archive's, plus attachments' text).

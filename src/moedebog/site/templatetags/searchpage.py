@@ -24,13 +24,10 @@ from django.utils.timezone import is_aware
 from django.utils.translation import gettext
 
 from moedebog.archive import models
-from moedebog.site.searching import Facet, Hit
+from moedebog.site.searching import FACET_SHOWN, Facet, Hit
 from moedebog.site.templatetags.archive import _format
 
 register = template.Library()
-
-#: How many values of a facet the page shows.
-FACET_VALUES = 12
 
 
 def _escape(value: object) -> str:
@@ -87,7 +84,7 @@ def search_facets(facets: Iterable[Facet]) -> SafeString:
     out = []
     for facet in facets:
         values = []
-        for v in facet.values[:FACET_VALUES]:
+        for v in facet.values[:FACET_SHOWN]:
             # str(count) is what the template printed: the site does not group thousands
             text = f'{_escape(v.label)} <span class="count">({_escape(str(v.count))})</span>'
             if v.selected:
