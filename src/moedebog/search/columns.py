@@ -135,33 +135,42 @@ def parse_ints(text: str | None) -> np.ndarray:
     return np.fromstring(text, dtype=np.int64, sep=",")
 
 
-def _read(backend: Backend, spec: Spec, where: str, params: list[object]) -> Table:
+def _columns(backend: Backend, spec: Spec, where: str, params: list[object],
+             before: str = "") -> tuple[list[object], np.ndarray, dict[str, np.ndarray]]:
+    """The rows matching ``where`` as (the values of the ``before`` expressions, ids sorted,
+    columns in the same order), in one statement."""
     exprs = ["id"] + [f"COALESCE({sql}, {NO_START if name == 'start' else NONE})" for name, sql in spec.columns.items()]
-    sql = f"SELECT {', '.join(backend.aggregate(e) for e in exprs)} FROM {spec.table} WHERE {where}"
+    selected = ([before] if before else []) + [backend.aggregate(e) for e in exprs]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(f"SELECT {', '.join(selected)} FROM {spec.table} WHERE {where}", params)
         row = cursor.fetchone()
+    head, row = list(row[:1 if before else 0]), row[1 if before else 0:]
     arrays = [parse_ints(text) for text in row]
     order = np.argsort(arrays[0], kind="stable")
-    return Table.of(arrays[0][order], {name: a[order].astype(NARROW.get(name, np.int64))
-                                    for name, a in zip(spec.columns, arrays[1:], strict=True)})
+    return head, arrays[0][order], {name: a[order].astype(NARROW.get(name, np.int64))
+                                    for name, a in zip(spec.columns, arrays[1:], strict=True)}
+
+
+def _read(backend: Backend, spec: Spec, where: str, params: list[object]) -> Table:
+    _, ids, columns = _columns(backend, spec, where, params)
+    return Table.of(ids, columns)
 
 
 def _still_true(backend: Backend, spec: Spec, table: Table) -> bool:
     """Whether what is kept can still be the database's history: its highest id is not above the
     table's, and its newest rows, where they still exist, are still what they were. A database
     replaced by an older copy, or emptied and filled again with ids counted from 1 (Django's flush
-    restarts them), fails one or the other before a kept row can be taken for a different row."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT max(id) FROM {spec.table}")
-        if (cursor.fetchone()[0] or 0) < table.max_id:
-            return False
+    restarts them), fails one or the other before a kept row can be taken for a different row.
+    One statement, as every search asks it for both tables."""
     witnesses = table.ids[-WITNESSES:]
-    now = _read(backend, spec, f"id IN ({', '.join(['%s'] * len(witnesses))})", [int(i) for i in witnesses])
-    if not len(now):
+    (top,), ids, columns = _columns(backend, spec, f"id IN ({', '.join(['%s'] * len(witnesses))})",
+                                    [int(i) for i in witnesses], before=f"(SELECT max(id) FROM {spec.table})")
+    if (top or 0) < table.max_id:
+        return False
+    if not len(ids):
         return True
-    pos = np.searchsorted(table.ids, now.ids)
-    return all(bool(np.array_equal(column[pos], now.columns[name])) for name, column in table.columns.items())
+    pos = np.searchsorted(table.ids, ids)
+    return all(bool(np.array_equal(column[pos], columns[name])) for name, column in table.columns.items())
 
 
 def _read_ids(backend: Backend, spec: Spec, ids: np.ndarray) -> Table:

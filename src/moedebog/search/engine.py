@@ -115,15 +115,16 @@ def _matches(backend: Backend, phrases: Lookup | None, p: Plan, c: Criteria, sco
     return Matches(kept, cols, c), scores
 
 
-def _facet_values(name: str, rows: list[tuple]) -> list[FacetValue]:
+def _facet_values(name: str, rows: list[tuple], limit: int | None = None) -> list[FacetValue]:
+    """A facet's values, the most frequent first (years: the newest), the first ``limit`` of them."""
     if name == "body":
         bodies = {b.pk: b for b in _BODIES.run(None, ids=[r[0] for r in rows])} if rows else {}
         values = [FacetValue(bodies[pk].path, bodies[pk].name, n) for pk, n in rows if pk in bodies]
-        return sorted(values, key=lambda v: (-v.count, v.label))
+        return sorted(values, key=lambda v: (-v.count, v.label))[:limit]
     if name == "year":  # years of four digits sort as their text, newest first
-        return [FacetValue(str(y), str(y), n) for y, n in sorted(rows, reverse=True)]
+        return [FacetValue(str(y), str(y), n) for y, n in sorted(rows, reverse=True)[:limit]]
     labels = KIND_LABELS if name == "kind" else RECORD_LABELS
-    return sorted((FacetValue(k, labels.get(k, k), n) for k, n in rows), key=lambda v: (-v.count, v.label))
+    return sorted((FacetValue(k, labels.get(k, k), n) for k, n in rows), key=lambda v: (-v.count, v.label))[:limit]
 
 
 def search(
@@ -141,11 +142,13 @@ def search(
     user: Any = None,
     private: bool = False,
     facets: bool = True,
+    facet_limit: int | None = None,
 ) -> Result:
     """Search the archive; public records only unless ``private`` or a staff ``user`` says otherwise.
 
     Keyword filters add to those written in the query ("body:kkr år:2020"). Never raises for a
-    strange query: a query that cannot be read is searched as plain words.
+    strange query: a query that cannot be read is searched as plain words. ``facet_limit`` keeps
+    only that many values of each facet: a page shows a few of an archive's decades of years.
     """
     parsed = _with_filters(q.parse(text), body, date_from, date_to, kind, case, person)
     private = private or may_see_private(user)
@@ -168,9 +171,9 @@ def search(
     matches, scores = _matches(backend, phrases, p, criteria, scored, parts)
     if facets:
         result.total, grouped = matches.counts()
-        result.facets = {name: _facet_values(name, values) for name, values in grouped.items()}
+        result.facets = {name: _facet_values(name, values, facet_limit) for name, values in grouped.items()}
         # items per section kind in which the query matches, across every filter but the kinds
-        result.facets["kind"] = _facet_values("kind", kind_counts(parts[1], criteria))
+        result.facets["kind"] = _facet_values("kind", kind_counts(parts[1], criteria), facet_limit)
     else:
         result.total = int(matches.selected().sum())
     if result.total:

@@ -128,11 +128,11 @@ class Matches:
             for other, m in optional.items():
                 if other != name:
                     mask &= m
-            values, counts = tally(self.cols[column][mask])
+            values, counts = (a.tolist() for a in tally(self.cols[column][mask]))
             if name == "record":
-                facets[name] = [(KINDS[v], int(n)) for v, n in zip(values, counts, strict=True) if 0 <= v < len(KINDS)]
+                facets[name] = [(KINDS[v], n) for v, n in zip(values, counts, strict=True) if 0 <= v < len(KINDS)]
             else:
-                facets[name] = [(int(v), int(n)) for v, n in zip(values, counts, strict=True) if v != NONE]
+                facets[name] = [(v, n) for v, n in zip(values, counts, strict=True) if v != NONE]
         return int(everything.sum()), facets
 
     def page(self, sort: str, scores: np.ndarray | None, offset: int, size: int) -> list[tuple[int, float]]:

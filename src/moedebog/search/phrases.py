@@ -33,26 +33,10 @@ from django.db import connection
 from moedebog import config
 from moedebog.search.backends import SCORE_SCALE, Backend
 from moedebog.search.columns import parse_ints
+from moedebog.search.idsets import locate, member
 from moedebog.search.plan import All, Any, Expr, Plan, Seq, Term
 
 Rows = tuple[np.ndarray, np.ndarray]  # sorted ids, their scores
-
-
-def _member(ids: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """Which of ``ids`` are in ``others`` (both sorted, without repeats)."""
-    if not len(others):
-        return np.zeros(len(ids), dtype=bool)
-    pos = np.searchsorted(others, ids)
-    pos[pos == len(others)] = 0
-    return others[pos] == ids
-
-
-def _scores_at(ids: np.ndarray, rows: Rows) -> np.ndarray:
-    """The phrase's (or branch's) scores at ``ids``; 0 where it does not match."""
-    found = _member(ids, rows[0])
-    out = np.zeros(len(ids))
-    out[found] = rows[1][np.searchsorted(rows[0], ids[found])]
-    return out
 
 
 def _sorted(rows: Rows) -> Rows:
@@ -128,7 +112,7 @@ class Lookup:
         ids, scores = self._expr(table, All(tuple(plan.must)))
         if plan.must_not:
             excluded = self._expr(table, Any(tuple(plan.must_not)))[0]
-            keep = ~_member(ids, excluded)
+            keep = ~member(ids, excluded)
             ids, scores = ids[keep], scores[keep]
         return ids, scores
 
@@ -136,18 +120,23 @@ class Lookup:
         if isinstance(expr, Term | Seq):
             return self._phrase(table, expr)
         branches = [self._expr(table, e) for e in expr.items]
+        if len(branches) == 1:
+            return branches[0]
+        # the scores are added up branch by branch in the order written, as FTS5 adds them
         if isinstance(expr, All):
-            ids = branches[0][0]
-            for other in branches[1:]:
-                ids = ids[_member(ids, other[0])]
-        else:
-            merged = np.sort(np.concatenate([b[0] for b in branches]))
-            keep = np.ones(len(merged), dtype=bool)
-            keep[1:] = merged[1:] != merged[:-1]
-            ids = merged[keep]
+            ids, scores = branches[0]
+            for other_ids, other_scores in branches[1:]:
+                pos, found = locate(ids, other_ids)
+                ids, scores = ids[found], scores[found] + other_scores[pos[found]]
+            return ids, scores
+        merged = np.sort(np.concatenate([b[0] for b in branches]))
+        keep = np.ones(len(merged), dtype=bool)
+        keep[1:] = merged[1:] != merged[:-1]
+        ids = merged[keep]
         scores = np.zeros(len(ids))
-        for branch in branches:  # an OR's branch adds only where it matches itself
-            scores += _scores_at(ids, branch)
+        for branch_ids, branch_scores in branches:  # an OR's branch adds only where it matches itself
+            pos, found = locate(ids, branch_ids)
+            scores[found] += branch_scores[pos[found]]
         return ids, scores
 
     def _phrase(self, table: str, expr: Term | Seq) -> Rows:

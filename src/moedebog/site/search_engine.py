@@ -60,7 +60,7 @@ def engine_search(engine: Any, request: SearchRequest, page_size: int) -> Result
     result = engine.search(
         request.q, body=request.body or None, date_from=start, date_to=end, kind=kinds or None,
         case=request.case or None, person=request.person or None, page=request.page, page_size=page_size,
-        sort=SORT_NAMES[request.sort], private=False, facets=True,
+        sort=SORT_NAMES[request.sort], private=False, facets=True, facet_limit=FACET_SHOWN,
     )
     hits = _visible_hits(result.hits)
     # a hit dropped here should not have been counted either
