@@ -4,7 +4,7 @@ letters, stems, compounds, prefixes, phrases and dates, in any mix of fields."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from moedebog.search import snippets
@@ -70,3 +70,44 @@ def test_a_field_without_the_words_is_not_analysed() -> None:
     assert snippets._may_match("Pædagoguddannelsen i Aarhus", needles, dated=False)
     assert not snippets._may_match("Budget for trafik 2020", needles, dated=False)
     assert snippets._may_match("Budget for trafik 2020", needles, dated=True)
+
+
+def _naive_window(matched: list[str | None]) -> tuple[int, int]:
+    """Every window counted afresh: what the sliding count must agree with."""
+    best = (0, 0, 0)
+    for start in range(0, max(1, len(matched) - snippets.WINDOW + 1)):
+        window = [m for m in matched[start:start + snippets.WINDOW] if m]
+        score = (len(set(window)), len(window))
+        if score > best[:2]:
+            best = (*score, start)
+    return best[2], best[0]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([None, None, None, "a", "b", "c", "d"]), min_size=snippets.WINDOW - 3,
+                max_size=4 * snippets.WINDOW))
+@example(["a"] + [None] * (snippets.WINDOW - 1) + ["b"])  # a later window only as good: the first wins
+@example([])
+def test_the_sliding_window_is_the_first_best_window(matched: list[str | None]) -> None:
+    assert snippets._best_window(matched) == _naive_window(matched)
+
+
+def _naive_matches(text: str, exact: set[str], prefixes: set[str]) -> list[str | None]:
+    """Each token matched on its own, without remembering words already seen."""
+    from moedebog.search.analyzer import analyze
+
+    parts = [e for e in exact if len(e) >= snippets.MIN_COMPOUND_PART and e.isalpha()]
+    out = []
+    for token in analyze(text).tokens:
+        term = token.term if token.term in exact else None
+        term = term or next((p for p in prefixes if token.term.startswith(p) or token.folded.startswith(p)), None)
+        out.append(term or next((e for e in parts if e in token.folded), None))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join), st.sampled_from(QUERIES[:-1]))
+def test_remembered_words_match_as_when_matched_one_by_one(text: str, query: str) -> None:
+    exact, prefixes, _ = _highlight(query)
+    exact = {e for e in exact if e.isalpha()}  # dates and phrases are marked after this step
+    assert snippets._hits(text, exact, prefixes, set())[1] == _naive_matches(text, exact, prefixes)

@@ -46,26 +46,26 @@ def _hits(text: str, exact: set[str], prefixes: set[str],
           phrases: Phrases) -> tuple[list[tuple[int, int]], list[str | None]]:
     """Token spans of ``text`` and, per token, the query term it matches (or None)."""
     analysis = analyze(text)
-    spans = [(t.start, t.end) for t in analysis.tokens]
-    matched: list[str | None] = []
+    tokens = analysis.tokens
+    spans = [(t.start, t.end) for t in tokens]
     parts = [e for e in exact if len(e) >= MIN_COMPOUND_PART and e.isalpha()]
-    for token in analysis.tokens:
-        term = None
-        if token.term in exact:
-            term = token.term
-        else:
-            term = next((p for p in prefixes if token.term.startswith(p) or token.folded.startswith(p)), None)
-            if term is None:
-                term = next((e for e in parts if e in token.folded), None)
+    known: dict[str, str | None] = {}  # folded word → its match: a text repeats its words
+    matched: list[str | None] = []
+    for token in tokens:
+        folded = token.folded
+        term = known.get(folded, _UNSEEN)
+        if term is _UNSEEN:
+            term = known[folded] = _match(token.term, folded, exact, prefixes, parts)
         matched.append(term)
-    terms = [t.term for t in analysis.tokens]
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(terms) - n + 1):
-            if tuple(terms[i:i + n]) == phrase or (terms[i:i + n - 1] == list(phrase[:-1])
-                                                   and terms[i + n - 1].startswith(phrase[-1])):
-                for j in range(i, i + n):
-                    matched[j] = " ".join(phrase)
+    if phrases:
+        terms = [t.term for t in tokens]
+        for phrase in phrases:
+            n = len(phrase)
+            for i in range(len(terms) - n + 1):
+                if tuple(terms[i:i + n]) == phrase or (terms[i:i + n - 1] == list(phrase[:-1])
+                                                       and terms[i + n - 1].startswith(phrase[-1])):
+                    for j in range(i, i + n):
+                        matched[j] = " ".join(phrase)
     for extra in analysis.extras:
         if extra.term in exact:
             for i, (start, end) in enumerate(spans):
@@ -74,15 +74,50 @@ def _hits(text: str, exact: set[str], prefixes: set[str],
     return spans, matched
 
 
+_UNSEEN = ""  # no query term is empty
+
+
+def _match(term: str, folded: str, exact: set[str], prefixes: set[str], parts: list[str]) -> str | None:
+    """The query term a word matches: its stem, a prefix of it, or a compound part inside it."""
+    if term in exact:
+        return term
+    for p in prefixes:
+        if term.startswith(p) or folded.startswith(p):
+            return p
+    for e in parts:
+        if e in folded:
+            return e
+    return None
+
+
 def _best_window(matched: list[str | None]) -> tuple[int, int]:
-    """(distinct terms, hits) of the best window start; windows slide one token at a time."""
-    best = (0, 0, 0)
-    for start in range(0, max(1, len(matched) - WINDOW + 1)):
-        window = [m for m in matched[start:start + WINDOW] if m]
-        score = (len(set(window)), len(window))
-        if score > best[:2]:
-            best = (*score, start)
-    return best[2], best[0]
+    """(start, distinct terms) of the first window with the most distinct terms, then the most
+    hits; windows slide one token at a time. Counted as the window slides (a token in, a token
+    out) rather than window by window: a section has hundreds of tokens."""
+    n = len(matched)
+    counts: dict[str, int] = {}
+    hits = 0
+    for m in matched[:WINDOW]:
+        if m:
+            counts[m] = counts.get(m, 0) + 1
+            hits += 1
+    best, best_start = (len(counts), hits), 0
+    for start in range(1, n - WINDOW + 1):
+        out, into = matched[start - 1], matched[start + WINDOW - 1]
+        if out == into:
+            continue  # nothing changes (most often: neither is a match)
+        if out:
+            hits -= 1
+            if counts[out] == 1:
+                del counts[out]
+            else:
+                counts[out] -= 1
+        if into:
+            counts[into] = counts.get(into, 0) + 1
+            hits += 1
+        if (len(counts), hits) > best:
+            best, best_start = (len(counts), hits), start
+    return best_start, best[0]
 
 
 def _cut(text: str, spans: list[tuple[int, int]], matched: list[str | None], start: int) -> Snippet:
