@@ -12,7 +12,7 @@ from django.db import DatabaseError, connection, transaction
 
 from moedebog.archive import models
 from moedebog.archive.services.importer import import_path
-from moedebog.search import search
+from moedebog.search import columns, search
 from moedebog.search.backends import current
 from moedebog.search.columns import AUDIENCES, KINDS, NO_START, NONE, STORE
 from moedebog.search.models import SearchDoc, SearchPart
@@ -82,6 +82,20 @@ def test_a_table_that_starts_again_is_read_afresh() -> None:
         cursor.execute("DELETE FROM search_searchdoc WHERE id >= %s", [newest - 5])
     search("uddannelse")
     assert _kept("doc").max() <= newest - 6
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="only SQLite's index has a fingerprint")
+def test_the_kept_rows_are_checked_again_only_when_the_index_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import_path(seed("000"))
+    search("uddannelse")  # read and checked at this fingerprint
+    checked: list[str] = []
+    real = columns._still_true
+    monkeypatch.setattr(columns, "_still_true", lambda b, spec, t: checked.append(spec.table) or real(b, spec, t))
+    search("uddannelse")
+    assert checked == []
+    import_path(seed("001"))
+    search("uddannelse")
+    assert sorted(checked) == ["search_searchdoc", "search_searchpart"]
 
 
 def test_rows_read_inside_a_transaction_are_not_kept() -> None:

@@ -13,7 +13,7 @@ from moedebog.search import indexer
 from moedebog.search import query as q
 from moedebog.search.backends import current
 from moedebog.search.columns import parse_ints
-from moedebog.search.phrases import PHRASES, Lookup
+from moedebog.search.phrases import PHRASES, Lookup, fingerprint
 from moedebog.search.plan import All, Any, Plan, plan
 
 pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="the phrases serve SQLite only")
@@ -73,4 +73,5 @@ def test_an_or_branch_that_matches_in_part_adds_nothing() -> None:
 
 @pytest.mark.django_db
 def test_nothing_is_kept_inside_a_transaction() -> None:
-    assert PHRASES.lookup(current()) is None
+    assert fingerprint(current()) is None
+    assert PHRASES.lookup(current(), fingerprint(current())) is None

@@ -185,6 +185,8 @@ def _read_ids(backend: Backend, spec: Spec, ids: np.ndarray) -> Table:
 class _Kept:
     table: Table
     loaded: int  # rows in the last full read
+    #: The index's fingerprint (``Backend.FINGERPRINT``) when the kept rows were last found true.
+    verified: object = None
 
 
 class Store:
@@ -198,12 +200,18 @@ class Store:
         with self._lock:
             self._kept.clear()
 
-    def rows(self, backend: Backend, name: str, ids: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    def rows(self, backend: Backend, name: str, ids: np.ndarray,
+             fingerprint: object = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """The columns of the rows ``ids`` of table ``name`` ("doc" or "part"), as
-        (ids found, columns): an id no longer in the database is left out."""
+        (ids found, columns): an id no longer in the database is left out. ``fingerprint``, the
+        index's ``Backend.FINGERPRINT`` read by this search outside a transaction, spares the
+        check that the kept rows are still true while it is the one they were last checked at:
+        it changes with every row written or deleted, and an older copy of the database or one
+        filled again from empty would have to match the number of rows, of tokens per column and
+        the highest ids of both tables to leave it as it was."""
         spec = _specs(backend)[name]
         key = (str(connection.settings_dict.get("NAME")), name)
-        table = self._table(backend, spec, key, ids)
+        table = self._table(backend, spec, key, ids, fingerprint)
         pos, found = table.find(ids)
         if not found.all():
             # rows committed out of id order (PostgreSQL), or written in this transaction
@@ -218,13 +226,16 @@ class Store:
         pos = pos[found]
         return ids[found], {k: v[pos] for k, v in table.columns.items()}
 
-    def _table(self, backend: Backend, spec: Spec, key: tuple, ids: np.ndarray) -> Table:
+    def _table(self, backend: Backend, spec: Spec, key: tuple, ids: np.ndarray, fingerprint: object) -> Table:
         with self._lock:
             kept = self._kept.get(key)
-        if kept is not None and len(kept.table) and not _still_true(backend, spec, kept.table):
-            with self._lock:
-                self._kept.pop(key, None)
-            kept = None
+        if kept is not None and len(kept.table) and (fingerprint is None or kept.verified != fingerprint):
+            if not _still_true(backend, spec, kept.table):
+                with self._lock:
+                    self._kept.pop(key, None)
+                kept = None
+            elif fingerprint is not None:
+                kept.verified = fingerprint
         if connection.in_atomic_block:  # what is read now could still be rolled back
             return kept.table if kept else empty(spec)
         if kept is not None and (not len(ids) or int(ids.max()) <= kept.table.max_id):
@@ -233,7 +244,7 @@ class Store:
             kept = self._kept.get(key)
             if kept is None or len(kept.table) - kept.loaded > REFRESH_SHARE * max(kept.loaded, 1000):
                 table = _read(backend, spec, "1=1", [])
-                kept = self._kept[key] = _Kept(table, len(table))
+                kept = self._kept[key] = _Kept(table, len(table), fingerprint)
             elif len(ids) and int(ids.max()) > kept.table.max_id:
                 kept.table = kept.table.merged(_read(backend, spec, "id > %s", [kept.table.max_id]))
             return kept.table

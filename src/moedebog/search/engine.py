@@ -26,7 +26,7 @@ from moedebog.search.danish import fold
 from moedebog.search.hits import hits as _hits
 from moedebog.search.matches import Criteria, Matches, align, distinct, kind_counts, part_docs
 from moedebog.search.models import SearchDirty
-from moedebog.search.phrases import PHRASES, Lookup
+from moedebog.search.phrases import PHRASES, Lookup, fingerprint
 from moedebog.search.plan import Plan, plan
 from moedebog.search.results import KIND_LABELS, RECORD_LABELS, FacetValue, Result
 
@@ -90,15 +90,15 @@ def _found(backend: Backend, phrases: Lookup | None, table: str, p: Plan, scored
     return _aggregate(backend, *(backend.doc_match if table == "doc" else backend.part_match)(p, scored), scored=scored)
 
 
-def _parts(backend: Backend, phrases: Lookup | None, p: Plan, scored: bool) -> Parts:
+def _parts(backend: Backend, phrases: Lookup | None, p: Plan, scored: bool, seen: object) -> Parts:
     """The matching parts: their ids, columns and (when ``scored``) scores."""
     found = _found(backend, phrases, "part", p, scored)
-    ids, cols = STORE.rows(backend, "part", distinct(found[0]))
+    ids, cols = STORE.rows(backend, "part", distinct(found[0]), seen)
     return ids, cols, align(ids, found[0], found[1]) if scored else None
 
 
 def _matches(backend: Backend, phrases: Lookup | None, p: Plan, c: Criteria, scored: bool,
-             parts: Parts | None) -> tuple[Matches, np.ndarray | None]:
+             parts: Parts | None, seen: object) -> tuple[Matches, np.ndarray | None]:
     """The matching index rows with their columns, and their scores when ``scored``; with section
     kinds, the items of the matching ``parts`` of those kinds."""
     scores = None
@@ -109,7 +109,7 @@ def _matches(backend: Backend, phrases: Lookup | None, p: Plan, c: Criteria, sco
         ids = distinct(found[0])
         if scored:
             scores = align(ids, found[0], found[1])
-    kept, cols = STORE.rows(backend, "doc", ids)
+    kept, cols = STORE.rows(backend, "doc", ids, seen)
     if scores is not None and len(kept) != len(ids):
         scores = align(kept, ids, scores)
     return Matches(kept, cols, c), scores
@@ -165,10 +165,11 @@ def search(
     criteria = _criteria(backend, parsed.filters, private)
     scored = sort == "relevance" and bool(p.must)
     # one part match serves both a search in section kinds and the section-kind facet
-    phrases = PHRASES.lookup(backend)
-    parts = (_parts(backend, phrases, p, scored and bool(criteria.section_kinds))
+    seen = fingerprint(backend)
+    phrases = PHRASES.lookup(backend, seen)
+    parts = (_parts(backend, phrases, p, scored and bool(criteria.section_kinds), seen)
              if facets or criteria.section_kinds else None)
-    matches, scores = _matches(backend, phrases, p, criteria, scored, parts)
+    matches, scores = _matches(backend, phrases, p, criteria, scored, parts, seen)
     if facets:
         result.total, grouped = matches.counts()
         result.facets = {name: _facet_values(name, values, facet_limit) for name, values in grouped.items()}

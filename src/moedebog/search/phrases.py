@@ -62,16 +62,13 @@ class PhraseCache:
             self._bytes = 0
             self._fingerprints.clear()
 
-    def lookup(self, backend: Backend) -> Lookup | None:
-        """Phrases for one search, or None where they cannot be used (PostgreSQL, a transaction,
-        the cache turned off)."""
+    def lookup(self, backend: Backend, fingerprint: object) -> Lookup | None:
+        """Phrases for one search, or None where they cannot be used (no ``fingerprint``: on
+        PostgreSQL or inside a transaction; the cache turned off)."""
         limit = int(float(config.get("MOEDEBOG_SEARCH_CACHE_MB")) * 2**20)
-        if not backend.FINGERPRINT or limit <= 0 or connection.in_atomic_block:
+        if fingerprint is None or limit <= 0:
             return None
         database = str(connection.settings_dict.get("NAME"))
-        with connection.cursor() as cursor:
-            cursor.execute(backend.FINGERPRINT)
-            fingerprint = cursor.fetchone()
         with self._lock:
             if self._fingerprints.get(database) != fingerprint:
                 for key in [k for k in self._rows if k[0] == database]:
@@ -153,6 +150,16 @@ class Lookup:
             rows = _sorted((parse_ints(row[0]), parse_ints(row[1]) / SCORE_SCALE))
             self.cache.put(key, rows, self.limit)
         return rows
+
+
+def fingerprint(backend: Backend) -> object:
+    """The index's fingerprint now (``Backend.FINGERPRINT``), or None where there is none or where
+    it cannot be trusted: inside a transaction, what it reflects could still be rolled back."""
+    if not backend.FINGERPRINT or connection.in_atomic_block:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(backend.FINGERPRINT)
+        return cursor.fetchone()
 
 
 PHRASES = PhraseCache()
