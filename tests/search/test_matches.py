@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from moedebog.search.matches import distinct, tally
+from moedebog.search.matches import among, distinct, tally
 
 values = st.lists(st.one_of(st.integers(0, 40), st.integers(0, 10**12)), max_size=300)
 
@@ -39,3 +39,9 @@ def test_a_table_finds_rows_alike_with_and_without_its_map(kept: set[int], wante
     pos_b, found_b = searched.find(query)
     assert found_a.tolist() == found_b.tolist() == [int(q) in set(ids.tolist()) for q in query]
     assert pos_a[found_a].tolist() == pos_b[found_b].tolist()
+
+
+@given(st.lists(st.integers(-1, 40), max_size=60), st.lists(st.integers(-1, 40), max_size=12))
+def test_among_is_isin(column: list[int], values: list[int]) -> None:
+    array = np.array(column, dtype=np.int8)
+    assert among(array, values).tolist() == np.isin(array, values).tolist()
