@@ -111,3 +111,35 @@ def test_remembered_words_match_as_when_matched_one_by_one(text: str, query: str
     exact, prefixes, _ = _highlight(query)
     exact = {e for e in exact if e.isalpha()}  # dates and phrases are marked after this step
     assert snippets._hits(text, exact, prefixes, set())[1] == _naive_matches(text, exact, prefixes)
+
+
+def _cut_word_by_word(text: str, spans: list[tuple[int, int]], matched: list[str | None], start: int) -> str:
+    """The window written a word and a gap at a time: the html the pieces must add up to."""
+    end = min(len(spans), start + snippets.WINDOW) - 1
+    if end < start:
+        return snippets.Snippet([(snippets._SPACE.sub(" ", text).strip()[:200], False)]).html()
+    pieces: list[tuple[str, bool]] = [("… ", False)] if start > 0 else []
+    position = spans[start][0]
+    for i in range(start, end + 1):
+        a, b = spans[i]
+        if a > position:
+            pieces.append((snippets._SPACE.sub(" ", text[position:a]), False))
+        pieces.append((text[a:b], bool(matched[i])))
+        position = b
+    if position < len(text) and text[position] in ".,;:!?)":
+        pieces.append((text[position], False))
+    if end < len(spans) - 1:
+        pieces.append((" …", False))
+    return snippets.Snippet(pieces).html()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "og", "i", ",", ".", "(x)", "<b>", "&", "  \n "]), max_size=90)
+       .map(" ".join), st.sampled_from(QUERIES[:-1]), st.integers(0, 60))
+def test_plain_text_in_one_piece_writes_the_same_snippet(text: str, query: str, start: int) -> None:
+    exact, prefixes, phrases = _highlight(query)
+    spans, matched = snippets._hits(text, exact, prefixes, phrases)
+    start = min(start, max(0, len(spans) - 1))
+    made = snippets._cut(text, spans, matched, start)
+    assert made.html() == _cut_word_by_word(text, spans, matched, start)
+    assert not spans or all(piece for piece, _ in made.fragments)  # no empty pieces

@@ -121,21 +121,28 @@ def _best_window(matched: list[str | None]) -> tuple[int, int]:
 
 
 def _cut(text: str, spans: list[tuple[int, int]], matched: list[str | None], start: int) -> Snippet:
+    """The window's text in pieces: each marked word, and the plain text between them as one piece
+    (escaped and written once per piece, not once per word)."""
     end = min(len(spans), start + WINDOW) - 1
     if end < start:
         return Snippet([(_SPACE.sub(" ", text).strip()[:200], False)])
-    pieces: list[tuple[str, bool]] = [("… ", False)] if start > 0 else []
-    position = spans[start][0]
+    pieces: list[tuple[str, bool]] = []
+    lead = "… " if start > 0 else ""
+    plain_from = position = spans[start][0]  # where the plain text not yet in a piece starts
     for i in range(start, end + 1):
-        a, b = spans[i]
-        if a > position:
-            pieces.append((_SPACE.sub(" ", text[position:a]), False))
-        pieces.append((text[a:b], bool(matched[i])))
-        position = b
+        if matched[i]:
+            a, b = spans[i]
+            if a > plain_from or lead:
+                pieces.append((lead + _SPACE.sub(" ", text[plain_from:a]), False))
+                lead = ""
+            pieces.append((text[a:b], True))
+            plain_from = b
+        position = spans[i][1]
     if position < len(text) and text[position] in ".,;:!?)":
-        pieces.append((text[position], False))
-    if end < len(spans) - 1:
-        pieces.append((" …", False))
+        position += 1
+    tail = " …" if end < len(spans) - 1 else ""
+    if position > plain_from or lead or tail:
+        pieces.append((lead + _SPACE.sub(" ", text[plain_from:position]) + tail, False))
     return Snippet(pieces)
 
 

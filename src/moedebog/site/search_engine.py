@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +29,6 @@ from moedebog.site.searching import (
     Hit,
     Results,
     SearchRequest,
-    highlight,
 )
 
 SORT_NAMES = {"relevans": "relevance", "nyeste": "date", "aeldste": "oldest"}
@@ -118,7 +118,7 @@ def _visible_hits(found: list[Any]) -> list[Hit]:
     cases, people, letters = records.get("case", {}), records.get("person", {}), records.get("letter", {})
     out = []
     for h in found:
-        snippet = highlight(list(h.snippet.fragments))
+        snippet = mark_safe(h.snippet.html())  # the engine's pieces, escaped
         if h.kind == "item" and h.object_id in items:
             item = items[h.object_id]
             out.append(Hit("item", f"{item.number}. {item.title}", permalinks.item_url(item), snippet,

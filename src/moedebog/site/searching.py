@@ -14,8 +14,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import quote_plus, urlencode
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from moedebog.archive import models
@@ -191,11 +190,6 @@ class Results:
     @property
     def last(self) -> int:
         return self.first + len(self.hits) - 1 if self.hits else 0
-
-
-def highlight(fragments: list[tuple[str, bool]]) -> SafeString:
-    """Snippet pieces (text, matched) → escaped text with <mark> around the matches."""
-    return mark_safe("".join(f"<mark>{escape(t)}</mark>" if hit else escape(t) for t, hit in fragments))
 
 
 def run(request: SearchRequest, page_size: int = PAGE_SIZE) -> Results:
