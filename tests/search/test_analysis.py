@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from moedebog.search.analyzer import analyze, terms
 from moedebog.search.compounds import Decompounder
 from moedebog.search.danish import fold
@@ -55,3 +58,11 @@ def test_compounds_split_against_a_vocabulary() -> None:
 def test_built_in_vocabulary_splits_without_a_corpus() -> None:
     split = Decompounder(lambda candidates: set()).split_all(["pædagoguddannelsen".replace("æ", "ae")])
     assert "uddan" in split["paedagoguddannelsen"]
+
+
+@given(st.lists(st.sampled_from(["5. februar 2020", "05-02-2020", "2020-02-05", "februar 2020", "2021-22",
+                                 "marts 19", "1/2/20", "3.4", "uge 7", "kl. 10.00", "Aarhus", "budget"]),
+                max_size=12).map(" ".join))
+def test_every_extra_token_has_a_digit(text: str) -> None:
+    """What lets snippets skip looking for dates when no query term has a digit."""
+    assert all(any(c.isdigit() for c in t.term) for t in analyze(text).extras)

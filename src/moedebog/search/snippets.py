@@ -44,8 +44,10 @@ Phrases = set[tuple[str, ...]]
 
 def _hits(text: str, exact: set[str], prefixes: set[str],
           phrases: Phrases) -> tuple[list[tuple[int, int]], list[str | None]]:
-    """Token spans of ``text`` and, per token, the query term it matches (or None)."""
-    analysis = analyze(text)
+    """Token spans of ``text`` and, per token, the query term it matches (or None). The dates a
+    text names (the analysis' extras, most of its cost where a text has digits) are looked for only
+    when a query term could be one: every extra token has a digit."""
+    analysis = analyze(text, extras=not all(e.isalpha() for e in exact))
     tokens = analysis.tokens
     spans = [(t.start, t.end) for t in tokens]
     parts = [e for e in exact if len(e) >= MIN_COMPOUND_PART and e.isalpha()]
