@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Count
 
 from moedebog.archive import models
 from moedebog.archive.services.importer import import_path
@@ -96,6 +97,15 @@ def test_the_kept_rows_are_checked_again_only_when_the_index_changed(monkeypatch
     import_path(seed("001"))
     search("uddannelse")
     assert sorted(checked) == ["search_searchdoc", "search_searchpart"]
+
+
+def test_an_item_row_has_one_part_per_kind() -> None:
+    """What lets the section-kind facet count parts instead of distinct (item, kind) pairs."""
+    import_path(seed("000"))
+    import_path(seed("001"))
+    assert SearchPart.objects.count()
+    repeated = SearchPart.objects.values("doc", "kind").annotate(n=Count("id")).filter(n__gt=1)
+    assert not repeated.exists()
 
 
 def test_rows_read_inside_a_transaction_are_not_kept() -> None:
