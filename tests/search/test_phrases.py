@@ -75,3 +75,22 @@ def test_an_or_branch_that_matches_in_part_adds_nothing() -> None:
 def test_nothing_is_kept_inside_a_transaction() -> None:
     assert fingerprint(current()) is None
     assert PHRASES.lookup(current(), fingerprint(current())) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("corpus")
+def test_what_is_derived_from_a_match_is_kept_read_only() -> None:
+    lookup = Lookup(PHRASES, current(), "test-derived", 2**26)
+    made: list[int] = []
+
+    def make() -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        made.append(1)
+        return np.arange(3), {"kind": np.zeros(3)}
+
+    first = lookup.derived("rows", _plan("uddannelse"), make)
+    again = lookup.derived("rows", _plan("uddannelse"), make)
+    other = lookup.derived("rows", _plan("klima"), make)
+    assert again is first and other is not first and len(made) == 2
+    with pytest.raises(ValueError):
+        first[1]["kind"][0] = 1  # shared by every search that finds it
+    PHRASES.clear()

@@ -92,26 +92,40 @@ def _found(backend: Backend, phrases: Lookup | None, table: str, p: Plan, scored
 
 def _parts(backend: Backend, phrases: Lookup | None, p: Plan, scored: bool, seen: object) -> Parts:
     """The matching parts: their ids, columns and (when ``scored``) scores."""
-    found = _found(backend, phrases, "part", p, scored)
-    ids, cols = STORE.rows(backend, "part", distinct(found[0]), seen)
-    return ids, cols, align(ids, found[0], found[1]) if scored else None
+    def read() -> Parts:
+        found = _found(backend, phrases, "part", p, scored)
+        ids, cols = STORE.rows(backend, "part", distinct(found[0]), seen)
+        return ids, cols, align(ids, found[0], found[1]) if scored else None
+
+    return phrases.derived(f"part rows {scored}", p, read) if phrases is not None and p.must else read()
+
+
+def _doc_rows(backend: Backend, phrases: Lookup | None, p: Plan, scored: bool,
+              seen: object) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray | None]:
+    """The matching index rows: their ids, columns and (when ``scored``) scores."""
+    def read() -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray | None]:
+        found = _found(backend, phrases, "doc", p, scored)
+        ids = distinct(found[0])
+        scores = align(ids, found[0], found[1]) if scored else None
+        kept, cols = STORE.rows(backend, "doc", ids, seen)
+        if scores is not None and len(kept) != len(ids):
+            scores = align(kept, ids, scores)
+        return kept, cols, scores
+
+    return phrases.derived(f"doc rows {scored}", p, read) if phrases is not None and p.must else read()
 
 
 def _matches(backend: Backend, phrases: Lookup | None, p: Plan, c: Criteria, scored: bool,
              parts: Parts | None, seen: object) -> tuple[Matches, np.ndarray | None]:
     """The matching index rows with their columns, and their scores when ``scored``; with section
     kinds, the items of the matching ``parts`` of those kinds."""
-    scores = None
     if parts is not None and c.section_kinds:
         ids, scores = part_docs(parts[1], c.section_kinds, parts[2])
+        kept, cols = STORE.rows(backend, "doc", ids, seen)
+        if scores is not None and len(kept) != len(ids):
+            scores = align(kept, ids, scores)
     else:
-        found = _found(backend, phrases, "doc", p, scored)
-        ids = distinct(found[0])
-        if scored:
-            scores = align(ids, found[0], found[1])
-    kept, cols = STORE.rows(backend, "doc", ids, seen)
-    if scores is not None and len(kept) != len(ids):
-        scores = align(kept, ids, scores)
+        kept, cols, scores = _doc_rows(backend, phrases, p, scored, seen)
     return Matches(kept, cols, c), scores
 
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from typing import TypeVar
 
 import numpy as np
 from django.db import connection
@@ -37,6 +39,7 @@ from moedebog.search.idsets import locate, member
 from moedebog.search.plan import All, Any, Expr, Plan, Seq, Term
 
 Rows = tuple[np.ndarray, np.ndarray]  # sorted ids, their scores
+T = TypeVar("T")
 
 
 def _sorted(rows: Rows) -> Rows:
@@ -45,6 +48,31 @@ def _sorted(rows: Rows) -> Rows:
         order = np.argsort(ids, kind="stable")
         return ids[order], scores[order]
     return rows
+
+
+def _nbytes(value: object) -> int:
+    """The memory of what is kept: its arrays (anything else is counted as a small object)."""
+    if isinstance(value, np.ndarray):
+        return value.nbytes
+    if isinstance(value, dict):
+        return sum(_nbytes(v) for v in value.values())
+    if isinstance(value, tuple | list):
+        return sum(_nbytes(v) for v in value)
+    return 64
+
+
+def _read_only(value: T) -> T:
+    """What is kept, its arrays made read-only: every search that finds it shares them, and
+    one that wrote into them would change the others' answers."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif isinstance(value, dict):
+        for v in value.values():
+            _read_only(v)
+    elif isinstance(value, tuple | list):
+        for v in value:
+            _read_only(v)
+    return value
 
 
 class PhraseCache:
@@ -72,19 +100,19 @@ class PhraseCache:
         with self._lock:
             if self._fingerprints.get(database) != fingerprint:
                 for key in [k for k in self._rows if k[0] == database]:
-                    self._bytes -= sum(a.nbytes for a in self._rows.pop(key))
+                    self._bytes -= _nbytes(self._rows.pop(key))
                 self._fingerprints[database] = fingerprint
         return Lookup(self, backend, database, limit)
 
-    def get(self, key: tuple[str, str, str]) -> Rows | None:
+    def get(self, key: tuple[str, str, str]) -> object | None:
         with self._lock:
             rows = self._rows.get(key)
             if rows is not None:
                 self._rows.move_to_end(key)
             return rows
 
-    def put(self, key: tuple[str, str, str], rows: Rows, limit: int) -> None:
-        size = sum(a.nbytes for a in rows)
+    def put(self, key: tuple[str, str, str], rows: object, limit: int) -> None:
+        size = _nbytes(rows)
         with self._lock:
             if key in self._rows or size > limit:
                 return
@@ -92,7 +120,7 @@ class PhraseCache:
             self._bytes += size
             while self._bytes > limit:
                 _, dropped = self._rows.popitem(last=False)
-                self._bytes -= sum(a.nbytes for a in dropped)
+                self._bytes -= _nbytes(dropped)
 
 
 class Lookup:
@@ -100,6 +128,17 @@ class Lookup:
 
     def __init__(self, cache: PhraseCache, backend: Backend, database: str, limit: int) -> None:
         self.cache, self.backend, self.database, self.limit = cache, backend, database, limit
+
+    def derived(self, name: str, plan: Plan, make: Callable[[], T]) -> T:
+        """What ``make`` derives from the rows that match ``plan`` (their columns, say), kept as
+        the phrases are: until the index changes. A reader who narrows a search by body, year or
+        kind, or turns its pages, asks for the same rows again with every click."""
+        key = (self.database, name, repr(self.backend.match(plan)))
+        value = self.cache.get(key)
+        if value is None:
+            value = _read_only(make())
+            self.cache.put(key, value, self.limit)
+        return value
 
     def match(self, table: str, plan: Plan) -> Rows | None:
         """The rows that match ``plan`` with their scores, or None for a plan with no words that
@@ -147,7 +186,7 @@ class Lookup:
                 cursor.execute(f"SELECT {self.backend.aggregate('m.id')}, {self.backend.aggregate(scale)} "
                                f"FROM ({sql}) m", params)
                 row = cursor.fetchone()
-            rows = _sorted((parse_ints(row[0]), parse_ints(row[1]) / SCORE_SCALE))
+            rows = _read_only(_sorted((parse_ints(row[0]), parse_ints(row[1]) / SCORE_SCALE)))
             self.cache.put(key, rows, self.limit)
         return rows
 
