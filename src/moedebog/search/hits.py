@@ -7,10 +7,12 @@ makes each hit's title, address and snippet. Its cost grows with the page, not w
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils import timezone
 
 from moedebog.archive import models
-from moedebog.archive.prepared import Many, Prepared
+from moedebog.archive.prepared import Many, Prepared, fetch
 from moedebog.archive.services import loading
 from moedebog.search import extract, indexer, snippets
 from moedebog.search.models import SearchDoc
@@ -24,10 +26,21 @@ _DOCS = Prepared(lambda _, ids: SearchDoc.objects.filter(pk__in=ids).select_rela
 _ITEM_ID = Many(models.AgendaItem._meta.pk)
 _ITEMS = Prepared(lambda _, ids: models.AgendaItem.objects.filter(pk__in=ids).select_related("meeting")
                   .only("public", "meeting__public", "meeting__state"), ids=_ITEM_ID)
+# Sections and attachments as plain rows: a page's hits have dozens, and a snippet needs only their
+# kind, title and text (a model instance each cost more than reading it).
 _SECTIONS = Prepared(lambda _, ids: models.Section.objects.filter(item_id__in=ids).order_by("item_id", "order")
-                     .only("item_id", "kind", "title", "text", "order"), ids=_ITEM_ID)
+                     .values_list("item_id", "kind", "title", "text"), ids=_ITEM_ID)
 _ATTACHMENTS = Prepared(lambda _, ids: models.Attachment.objects.filter(item_id__in=ids)
-                        .order_by("item_id", "order").only("item_id", "title", "text", "order"), ids=_ITEM_ID)
+                        .order_by("item_id", "order").values_list("item_id", "title", "text"), ids=_ITEM_ID)
+
+
+@dataclass(slots=True)
+class _Text:
+    """What ``extract`` reads of a section or an attachment."""
+
+    kind: str
+    title: str
+    text: str
 
 
 def hits(rows: list[tuple], p: Plan, kinds: tuple[str, ...]) -> list[Hit]:
@@ -81,14 +94,14 @@ def _fields(docs: list[SearchDoc]) -> dict[int, list[extract.Field]]:
 def _items(ids: list[int]) -> list[models.AgendaItem]:
     """The items with what their fields and audiences are made of: meeting, sections, attachments."""
     items = _ITEMS.run(None, ids=ids)
-    sections: dict[int, list[models.Section]] = {}
-    for section in _SECTIONS.run(None, ids=ids):
-        sections.setdefault(section.item_id, []).append(section)
-    attachments: dict[int, list[models.Attachment]] = {}
-    for attachment in _ATTACHMENTS.run(None, ids=ids):
-        attachments.setdefault(attachment.item_id, []).append(attachment)
+    sections: dict[int, list[_Text]] = {}
+    for item_id, kind, title, text in fetch(*_SECTIONS.sql(None, ids=ids)):
+        sections.setdefault(item_id, []).append(_Text(kind, title, text))
+    attachments: dict[int, list[_Text]] = {}
+    for item_id, title, text in fetch(*_ATTACHMENTS.sql(None, ids=ids)):
+        attachments.setdefault(item_id, []).append(_Text("attachment", title, text))
     for item in items:
-        loading.attach(item, sections.get(item.pk, []), attachments.get(item.pk, []), [])
+        loading.attach(item, sections.get(item.pk, []), attachments.get(item.pk, []), [])  # type: ignore[arg-type]
     return items
 
 
