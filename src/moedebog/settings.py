@@ -40,8 +40,10 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # compiled once per language, with the fixed texts translated (moedebog.pretranslated)
+            "loaders": [("moedebog.pretranslated.Loader", ["django.template.loaders.filesystem.Loader",
+                                                           "django.template.loaders.app_directories.Loader"])],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
