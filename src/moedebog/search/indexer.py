@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from moedebog.archive import models
+from moedebog.archive.prepared import Many, Prepared
 from moedebog.archive.services import loading
 from moedebog.archive.services.rows import insert_rows
 from moedebog.search import extract, signals
@@ -167,13 +168,22 @@ def _meetings(queryset: object) -> list[models.Meeting]:
                  .order_by("id"))))
 
 
+_CASE_ID = Many(models.Case._meta.pk)
+# prepared: a page of search hits reads the cases among them (compiling the querysets cost more
+# than running them), and an import reads the cases of each batch
+_CASES = Prepared(lambda _, ids: models.Case.objects.filter(pk__in=ids).select_related("body"), ids=_CASE_ID)
+_CASE_ITEMS = Prepared(lambda _, ids: models.AgendaItem.objects.filter(case_id__in=ids).select_related("meeting")
+                       .only("title", "number", "public", "case_id", "meeting__start", "meeting__public",
+                             "meeting__state").order_by("meeting__start", "order"), ids=_CASE_ID)
+
+
 def case_records(case_ids: Iterable[int]) -> list[extract.Record]:
-    cases = list(models.Case.objects.filter(pk__in=list(case_ids)).select_related("body"))
-    items = (models.AgendaItem.objects.filter(case__in=cases).select_related("meeting")
-             .only("title", "number", "public", "case_id", "meeting__start", "meeting__public", "meeting__state")
-             .order_by("meeting__start", "order"))
+    wanted = list(dict.fromkeys(case_ids))
+    if not wanted:
+        return []
+    cases = _CASES.run(None, ids=wanted)
     by_case: dict[int, list[models.AgendaItem]] = {}
-    for item in items:
+    for item in _CASE_ITEMS.run(None, ids=wanted):
         by_case.setdefault(item.case_id, []).append(item)  # type: ignore[arg-type]
     for case_id, listed in by_case.items():  # a case that runs for years lists its latest items only
         by_case[case_id] = listed[-CASE_ITEMS:]
