@@ -7,12 +7,13 @@ markup, so nothing from a document can become markup on the page.
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from django import template
 from django.template.defaultfilters import date as date_filter
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import get_current_timezone, localtime
 from django.utils.translation import get_language, gettext
@@ -22,6 +23,15 @@ from moedebog.publish.model import blocks
 from moedebog.site import permalinks
 
 register = template.Library()
+
+
+def esc(value: object) -> str:
+    """``conditional_escape``, as ``format_html`` applies it to each value: markup (a SafeString) as
+    it is, anything else as escaped text. Written out because Django's own wraps every call in a
+    check for lazy arguments, which cost a quarter of what the filters that list rows spend."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 @register.filter
@@ -126,17 +136,18 @@ def basename(name: str) -> str:
 def item_link(item: models.AgendaItem) -> SafeString:
     """ "KKR Midtjylland, 5. februar 2020: 3.1. Title", linked to the item."""
     meeting = item.meeting
-    return format_html('<a href="{}">{}, <time datetime="{}">{}</time>: {}. {}</a>', permalinks.item_url(item),
-                       meeting.body.name, iso_start(meeting), short_date(meeting), item.number, item.title)
+    return mark_safe(f'<a href="{esc(permalinks.item_url(item))}">{esc(meeting.body.name)}, '
+                     f'<time datetime="{esc(iso_start(meeting))}">{esc(short_date(meeting))}</time>: '
+                     f'{esc(item.number)}. {esc(item.title)}</a>')
 
 
 @register.filter
 def meeting_line(meeting: models.Meeting, show_body: bool = False) -> SafeString:
     """The meeting's date (and body) linked to it, with its state."""
     body = f"{meeting.body.name}, " if show_body else ""
-    return format_html('<a href="{}">{}<time datetime="{}">{}</time></a>\n<span class="state state-{}">{}</span>',
-                       permalinks.meeting_url(meeting), body, iso_start(meeting), when(meeting), meeting.state,
-                       meeting.get_state_display())
+    return mark_safe(f'<a href="{esc(permalinks.meeting_url(meeting))}">{esc(body)}<time datetime="'
+                     f'{esc(iso_start(meeting))}">{esc(when(meeting))}</time></a>\n<span class="state state-'
+                     f'{esc(meeting.state)}">{esc(meeting.get_state_display())}</span>')
 
 
 @register.filter
@@ -146,10 +157,9 @@ def attendee_items(rows: list[models.Attendance]) -> SafeString:
     out = []
     for row in rows:
         person = row.person
-        place = format_html(", {}", person.municipality.name) if person.municipality else ""
-        role = format_html(' <span class="muted">({})</span>', row.role) if row.role else ""
-        out.append(format_html('<li><a href="{}">{}</a>{}{}</li>', permalinks.person_url(person), person.name,
-                               place, role))
+        place = f", {esc(person.municipality.name)}" if person.municipality else ""
+        role = f' <span class="muted">({esc(row.role)})</span>' if row.role else ""
+        out.append(f'<li><a href="{esc(permalinks.person_url(person))}">{esc(person.name)}</a>{place}{role}</li>')
     return mark_safe("".join(out))
 
 
@@ -157,11 +167,12 @@ def attendee_items(rows: list[models.Attendance]) -> SafeString:
 def agenda_item_head(item: models.AgendaItem, level: str) -> SafeString:
     """An agenda item's linked number and title as a heading of ``level`` ("h3"/"h4"), and its
     case line; the meeting page repeats it for every item."""
-    title = format_html('<{} class="item-title"><a href="{}"><span class="item-number">{}.</span> {}</a></{}>', level,
-                        permalinks.item_url(item, bool(getattr(item, "precise_link", False))), item.number,
-                        item.title, level)
+    level = esc(level)
+    url = permalinks.item_url(item, bool(getattr(item, "precise_link", False)))
+    title = (f'<{level} class="item-title"><a href="{esc(url)}"><span class="item-number">{esc(item.number)}.</span> '
+             f'{esc(item.title)}</a></{level}>')
     if not item.case:
-        return title
-    handlers = format_html(" · {}", item.handlers) if item.handlers else ""
-    return format_html('{}\n        <p class="case-line">{} {}{}</p>', title, gettext("Sag"), item.case.number,
-                       handlers)
+        return mark_safe(title)
+    handlers = f" · {esc(item.handlers)}" if item.handlers else ""
+    case = f'{esc(gettext("Sag"))} {esc(item.case.number)}{handlers}'
+    return mark_safe(f'{title}\n        <p class="case-line">{case}</p>')

@@ -13,7 +13,6 @@ when they used ``format_html``.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -25,17 +24,12 @@ from django.utils.translation import gettext
 
 from moedebog.archive import models
 from moedebog.site.searching import FACET_SHOWN, Facet, Hit
-from moedebog.site.templatetags.archive import _format
+from moedebog.site.templatetags.archive import _format, esc
 
 register = template.Library()
 
 
-def _escape(value: object) -> str:
-    """``conditional_escape``: markup (a SafeString) as it is, anything else as text (lazy
-    translations translated first, as ``str`` does)."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
+_escape = esc
 
 
 def _date(moment: datetime, fmt: str) -> str:
