@@ -164,6 +164,22 @@ def attendee_items(rows: list[models.Attendance]) -> SafeString:
 
 
 @register.filter
+def agenda_items(items: list[models.AgendaItem], heading: object) -> SafeString:
+    """A meeting's agenda items under one heading (or none) as list items, each with its head and
+    published decisions: the meeting page's longest loop, written here as the template wrote it."""
+    level = "h4" if heading else "h3"
+    out = []
+    for item in items:
+        decisions = "".join(
+            f'\n        <div class="decision">\n          <p class="decision-label">'
+            f'{esc(d.title or gettext("Beslutning"))}</p>\n          {text_blocks(d.text)}\n        </div>\n        '
+            for d in item.decisions if d.text)
+        out.append(f'\n      <li class="agenda-item">\n        {agenda_item_head(item, level)}\n        {decisions}'
+                   f'\n      </li>\n      ')
+    return mark_safe("".join(out))
+
+
+@register.filter
 def agenda_item_head(item: models.AgendaItem, level: str) -> SafeString:
     """An agenda item's linked number and title as a heading of ``level`` ("h3"/"h4"), and its
     case line; the meeting page repeats it for every item."""
