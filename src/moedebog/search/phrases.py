@@ -18,7 +18,9 @@ the highest id — and forgets every phrase when it has changed; ids only grow (
 a write always changes it. Inside a transaction nothing is kept or used (what it wrote could
 still be rolled back, and the same ids handed out again). SQLite only: PostgreSQL's ``ts_rank``
 does not add up over a query's words, so there each search asks the database as before.
-``MOEDEBOG_SEARCH_CACHE_MB`` bounds the memory (least recently used phrases go first); 0 turns
+The same cache keeps, under the same rules, what a search derives from a whole match (its rows'
+columns and scores, ``Lookup.derived``), which a facet click or the next page asks for again.
+``MOEDEBOG_SEARCH_CACHE_MB`` bounds the memory (least recently used entries go first); 0 turns
 this off.
 """
 
