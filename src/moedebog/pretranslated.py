@@ -21,8 +21,8 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 
 
-class PretranslatedNode(TranslateNode):
-    """A ``translate`` tag with its output for the language its template was compiled for."""
+class _Fixed:
+    """A translation tag with its output for the language its template was compiled for."""
 
     output: tuple[SafeString | str, SafeString | str]  # (autoescaped, not)
 
@@ -30,11 +30,12 @@ class PretranslatedNode(TranslateNode):
         return self.output[0] if context.autoescape else self.output[1]
 
 
-class PretranslatedBlockNode(BlockTranslateNode):
-    output: tuple[SafeString | str, SafeString | str]
+class PretranslatedNode(_Fixed, TranslateNode):
+    """A fixed ``translate`` tag."""
 
-    def render(self, context: Context) -> str:
-        return self.output[0] if context.autoescape else self.output[1]
+
+class PretranslatedBlockNode(_Fixed, BlockTranslateNode):
+    """A ``blocktranslate`` tag without variables or plural."""
 
 
 def _fixed_translate(node: Node) -> bool:
@@ -64,27 +65,21 @@ def _nodelists(node: Node) -> list[NodeList]:
     return [getattr(node, name) for name in node.child_nodelists if getattr(node, name, None) is not None]
 
 
-def pretranslate(nodelist: NodeList, template: Template) -> int:
+def pretranslate(nodelist: NodeList, template: Template) -> None:
     """Give the fixed translation tags of ``nodelist`` (and those nested in it) their output in the
-    active language; returns how many."""
-    done = 0
+    active language."""
     for node in nodelist:
         if isinstance(node, LanguageNode):
             continue  # rendered in another language than the template's
-        if _fixed_translate(node):
-            output = _outputs(node, template)
-            node.__class__ = PretranslatedNode
-            node.output = output
-            done += 1
-        elif _fixed_block(node):
-            output = _outputs(node, template)
-            node.__class__ = PretranslatedBlockNode
-            node.output = output
-            done += 1
-        else:
+        fixed = (PretranslatedNode if _fixed_translate(node) else
+                 PretranslatedBlockNode if _fixed_block(node) else None)
+        if fixed is None:
             for child in _nodelists(node):
-                done += pretranslate(child, template)
-    return done
+                pretranslate(child, template)
+            continue
+        output = _outputs(node, template)
+        node.__class__ = fixed
+        node.output = output
 
 
 class Loader(cached.Loader):

@@ -30,6 +30,7 @@ from django.db import connection
 
 from moedebog.archive.models import Section
 from moedebog.search.backends import Backend
+from moedebog.search.idsets import locate
 
 AUDIENCES = ("all", "public", "internal")
 KINDS = ("item", "meeting", "letter", "person", "case")
@@ -98,19 +99,16 @@ class Table:
         return int(self.ids[-1]) if len(self.ids) else 0
 
     def find(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(positions, found): where each of ``ids`` is, and whether it is there at all."""
-        if not len(self.ids):
-            return np.zeros(len(ids), dtype=np.int64), np.zeros(len(ids), dtype=bool)
-        if self.where is not None:
+        """(positions, found): where each of ``ids`` is, and whether it is there at all; without a
+        kept id map (sparse ids), as ``idsets.locate`` finds them."""
+        if self.where is not None and len(self.ids):
             inside = (ids >= 0) & (ids < len(self.where))
             pos = np.full(len(ids), -1, dtype=np.int64)
             pos[inside] = self.where[ids[inside]]
             found = pos >= 0
             pos[~found] = 0
             return pos, found
-        pos = np.searchsorted(self.ids, ids)
-        pos[pos == len(self.ids)] = 0
-        return pos, self.ids[pos] == ids
+        return locate(ids, self.ids)
 
     def merged(self, other: Table) -> Table:
         if not len(other):

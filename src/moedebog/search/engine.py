@@ -100,17 +100,22 @@ def _parts(backend: Backend, phrases: Lookup | None, p: Plan, scored: bool, seen
     return phrases.derived(f"part rows {scored}", p, read) if phrases is not None and p.must else read()
 
 
+def _doc_columns(backend: Backend, ids: np.ndarray, scores: np.ndarray | None,
+                 seen: object) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray | None]:
+    """The index rows ``ids`` that still exist, their columns, and ``scores`` kept in step."""
+    kept, cols = STORE.rows(backend, "doc", ids, seen)
+    if scores is not None and len(kept) != len(ids):
+        scores = align(kept, ids, scores)
+    return kept, cols, scores
+
+
 def _doc_rows(backend: Backend, phrases: Lookup | None, p: Plan, scored: bool,
               seen: object) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray | None]:
     """The matching index rows: their ids, columns and (when ``scored``) scores."""
     def read() -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray | None]:
         found = _found(backend, phrases, "doc", p, scored)
         ids = distinct(found[0])
-        scores = align(ids, found[0], found[1]) if scored else None
-        kept, cols = STORE.rows(backend, "doc", ids, seen)
-        if scores is not None and len(kept) != len(ids):
-            scores = align(kept, ids, scores)
-        return kept, cols, scores
+        return _doc_columns(backend, ids, align(ids, found[0], found[1]) if scored else None, seen)
 
     return phrases.derived(f"doc rows {scored}", p, read) if phrases is not None and p.must else read()
 
@@ -120,10 +125,7 @@ def _matches(backend: Backend, phrases: Lookup | None, p: Plan, c: Criteria, sco
     """The matching index rows with their columns, and their scores when ``scored``; with section
     kinds, the items of the matching ``parts`` of those kinds."""
     if parts is not None and c.section_kinds:
-        ids, scores = part_docs(parts[1], c.section_kinds, parts[2])
-        kept, cols = STORE.rows(backend, "doc", ids, seen)
-        if scores is not None and len(kept) != len(ids):
-            scores = align(kept, ids, scores)
+        kept, cols, scores = _doc_columns(backend, *part_docs(parts[1], c.section_kinds, parts[2]), seen)
     else:
         kept, cols, scores = _doc_rows(backend, phrases, p, scored, seen)
     return Matches(kept, cols, c), scores

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import numpy as np
@@ -52,28 +52,28 @@ def _sorted(rows: Rows) -> Rows:
     return rows
 
 
-def _nbytes(value: object) -> int:
-    """The memory of what is kept: its arrays (anything else is counted as a small object)."""
+def _arrays(value: object) -> Iterator[np.ndarray]:
+    """The arrays of what is kept (a phrase's rows, or what a search derived from a match)."""
     if isinstance(value, np.ndarray):
-        return value.nbytes
-    if isinstance(value, dict):
-        return sum(_nbytes(v) for v in value.values())
-    if isinstance(value, tuple | list):
-        return sum(_nbytes(v) for v in value)
-    return 64
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _arrays(v)
+    elif isinstance(value, tuple | list):
+        for v in value:
+            yield from _arrays(v)
+
+
+def _nbytes(value: object) -> int:
+    """The memory of what is kept: its arrays."""
+    return sum(a.nbytes for a in _arrays(value))
 
 
 def _read_only(value: T) -> T:
     """What is kept, its arrays made read-only: every search that finds it shares them, and
     one that wrote into them would change the others' answers."""
-    if isinstance(value, np.ndarray):
-        value.flags.writeable = False
-    elif isinstance(value, dict):
-        for v in value.values():
-            _read_only(v)
-    elif isinstance(value, tuple | list):
-        for v in value:
-            _read_only(v)
+    for a in _arrays(value):
+        a.flags.writeable = False
     return value
 
 

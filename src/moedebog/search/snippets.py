@@ -130,7 +130,7 @@ def _cut(text: str, spans: list[tuple[int, int]], matched: list[str | None], sta
         return Snippet([(_SPACE.sub(" ", text).strip()[:200], False)])
     pieces: list[tuple[str, bool]] = []
     lead = "… " if start > 0 else ""
-    plain_from = position = spans[start][0]  # where the plain text not yet in a piece starts
+    plain_from = spans[start][0]  # where the plain text not yet in a piece starts
     for i in range(start, end + 1):
         if matched[i]:
             a, b = spans[i]
@@ -139,7 +139,7 @@ def _cut(text: str, spans: list[tuple[int, int]], matched: list[str | None], sta
                 lead = ""
             pieces.append((text[a:b], True))
             plain_from = b
-        position = spans[i][1]
+    position = spans[end][1]
     if position < len(text) and text[position] in ".,;:!?)":
         position += 1
     tail = " …" if end < len(spans) - 1 else ""
