@@ -1,7 +1,8 @@
 """A query answered from its phrases (``search.phrases``) gives FTS5's own answer: the same rows and
 the same BM25 scores, for words, phrases, prefixes, OR branches that match only in part, AND and
 NOT. That a write to the index makes every search forget the phrases it kept is tested in
-test_columns.py, outside a transaction. SQLite only: on PostgreSQL the phrases are not used."""
+test_columns.py and test_generation.py, outside a transaction. The phrases serve SQLite only (on
+PostgreSQL the scores do not add up); what is derived from a whole match is kept on both."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from django.db import connection
 
 from moedebog.search import indexer
 from moedebog.search import query as q
-from moedebog.search.backends import current
+from moedebog.search.backends import PostgresBackend, SqliteBackend, current
 from moedebog.search.columns import parse_ints
 from moedebog.search.phrases import PHRASES, Lookup, fingerprint
 from moedebog.search.plan import All, Any, Plan, plan
 
-pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="the phrases serve SQLite only")
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="the phrases serve SQLite only")
 
 QUERIES = ["uddannelse", "rammeaftale", "pædagoguddannelsen", "uddan*", '"sikrede institutioner"',
            "klima OR psykiatri", "rammeaftale -2016", "orientering godkendt", "klimasamarbejde",
@@ -40,18 +41,20 @@ def _direct(table: str, p: Plan) -> tuple[np.ndarray, np.ndarray]:
     return ids[order], scores[order]
 
 
+@sqlite_only
 @pytest.mark.django_db
 @pytest.mark.usefixtures("corpus")
 @pytest.mark.parametrize("table", ["doc", "part"])
 @pytest.mark.parametrize("text", QUERIES)
 def test_phrases_give_the_database_answer(table: str, text: str) -> None:
-    lookup = Lookup(PHRASES, current(), "test", 2**26)  # used directly: a test runs inside a transaction
+    lookup = Lookup(PHRASES, current(), "test", 2**26, None)  # used directly: a test runs inside a transaction
     ids, scores = lookup.match(table, _plan(text))
     expected_ids, expected_scores = _direct(table, _plan(text))
     assert ids.tolist() == expected_ids.tolist()
     assert np.allclose(scores, expected_scores, rtol=1e-9, atol=1e-9)
 
 
+@sqlite_only
 @pytest.mark.django_db
 @pytest.mark.usefixtures("corpus")
 def test_an_or_branch_that_matches_in_part_adds_nothing() -> None:
@@ -62,7 +65,7 @@ def test_an_or_branch_that_matches_in_part_adds_nothing() -> None:
     partial = np.setdiff1d(np.intersect1d(_direct("doc", _plan("uddannelse"))[0], _direct("doc", _plan("klima"))[0]),
                            _direct("doc", _plan("psykiatri"))[0])
     assert len(partial)  # the case occurs in the corpus
-    ids, scores = Lookup(PHRASES, current(), "test", 2**26).match("doc", p)
+    ids, scores = Lookup(PHRASES, current(), "test", 2**26, None).match("doc", p)
     expected_ids, expected_scores = _direct("doc", p)
     assert ids.tolist() == expected_ids.tolist()
     assert np.allclose(scores, expected_scores, rtol=1e-9, atol=1e-9)
@@ -80,7 +83,7 @@ def test_nothing_is_kept_inside_a_transaction() -> None:
 @pytest.mark.django_db
 @pytest.mark.usefixtures("corpus")
 def test_what_is_derived_from_a_match_is_kept_read_only() -> None:
-    lookup = Lookup(PHRASES, current(), "test-derived", 2**26)
+    lookup = Lookup(PHRASES, current(), "test-derived", 2**26, None)
     made: list[int] = []
 
     def make() -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -94,3 +97,11 @@ def test_what_is_derived_from_a_match_is_kept_read_only() -> None:
     with pytest.raises(ValueError):
         first[1]["kind"][0] = 1  # shared by every search that finds it
     PHRASES.clear()
+
+
+@pytest.mark.django_db
+def test_phrases_are_not_used_where_scores_do_not_add_up() -> None:
+    """PostgreSQL's ts_rank of an AND is not the sum of its words' ranks: the database answers."""
+    p = _plan("uddannelse klima")
+    assert Lookup(PHRASES, PostgresBackend(), "test", 2**26, None).match("doc", p) is None
+    assert SqliteBackend.ADDITIVE and not PostgresBackend.ADDITIVE

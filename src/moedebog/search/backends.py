@@ -34,9 +34,12 @@ class Backend:
     each row's tsvector) is most of what a match over tens of thousands of rows costs."""
 
     name = ""
-    #: A statement whose answer changes whenever any index row or part is written or deleted, where
-    #: a query's score is the sum of its phrases' (``search.phrases``); None where it is not.
+    #: A statement whose answer changes with every committed write or delete of an index row or
+    #: part (``search.phrases`` keeps what a search derived from a match while it stays the same).
     FINGERPRINT: str | None = None
+    #: Whether a query's score is the sum of its phrases' scores, so that a query can be answered
+    #: from phrases kept from earlier searches (``search.phrases``).
+    ADDITIVE = False
 
     def doc_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         """Matching index rows as (id, score)."""
@@ -44,6 +47,10 @@ class Backend:
 
     def part_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         """Matching parts (``search_searchpart`` rows) as (id, score)."""
+        raise NotImplementedError
+
+    def key(self, plan: Plan) -> str:
+        """What identifies the rows and scores ``plan`` matches: its compiled full-text query."""
         raise NotImplementedError
 
     def aggregate(self, expr: str) -> str:
@@ -72,6 +79,8 @@ class SqliteBackend(Backend):
                    "(SELECT max(id) FROM search_searchdoc), "
                    "(SELECT block FROM search_part_fts_data WHERE id = 1), "
                    "(SELECT max(id) FROM search_searchpart)")
+    #: FTS5's BM25 of a query is the sum of the BM25 of the phrases that take part in a row's match.
+    ADDITIVE = True
 
     @staticmethod
     def quote(term: str) -> str:
@@ -89,6 +98,9 @@ class SqliteBackend(Backend):
         positive = " AND ".join(self.compile(e) for e in plan.must) or None
         negative = " OR ".join(self.compile(e) for e in plan.must_not) or None
         return positive, negative
+
+    def key(self, plan: Plan) -> str:
+        return repr(self.match(plan))
 
     def doc_match(self, plan: Plan, scored: bool = True) -> tuple[str, list[object]]:
         positive, negative = self.match(plan)
@@ -133,6 +145,10 @@ class PostgresBackend(Backend):
     #: 1 + log(length) lets short case and meeting rows push the item itself off the top (nDCG@10
     #: 0.88 against 0.95), and dividing by the length is worse still (0.74).
     NORMALISATION = 0
+    #: The generation every committed change to the index raises (migration search 0007), and the
+    #: highest ids, which a restored or refilled copy of the database is unlikely to share with it.
+    FINGERPRINT = ("SELECT value, (SELECT max(id) FROM search_searchdoc), "
+                   "(SELECT max(id) FROM search_searchpart) FROM search_generation")
 
     @staticmethod
     def quote(term: str) -> str:
@@ -157,6 +173,9 @@ class PostgresBackend(Backend):
         if negative:
             return f"!({negative})"
         return positive or None
+
+    def key(self, plan: Plan) -> str:
+        return self.tsquery(plan) or ""
 
     def _rank(self, column: str = "tsv") -> str:
         return f"ts_rank('{self.RANK_WEIGHTS}', {column}, query, {self.NORMALISATION})"

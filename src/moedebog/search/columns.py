@@ -205,8 +205,9 @@ class Store:
         index's ``Backend.FINGERPRINT`` read by this search outside a transaction, spares the
         check that the kept rows are still true while it is the one they were last checked at:
         it changes with every row written or deleted, and an older copy of the database or one
-        filled again from empty would have to match the number of rows, of tokens per column and
-        the highest ids of both tables to leave it as it was."""
+        filled again from empty would have to match it as well as the highest ids of both tables
+        (SQLite: the number of rows and of tokens per column; PostgreSQL: the generation number,
+        which only grows) to leave it as it was."""
         spec = _specs(backend)[name]
         key = (str(connection.settings_dict.get("NAME")), name)
         table = self._table(backend, spec, key, ids, fingerprint)
