@@ -12,22 +12,24 @@ people and the search index built in the same transactions. The corpus comes fro
 generator: half KKR Midtjylland meetings as text, half municipal committee meetings as FirstAgenda
 JSON (the two formats that are cheap to write by the thousand). Corpus and database are cached
 under bench/results/ and reused while they match, because loading 10 000 meetings takes minutes.
-On PostgreSQL the planner's statistics are refreshed (ANALYZE) before the runs, as autovacuum would.
+On PostgreSQL the tables are vacuumed and their statistics refreshed (VACUUM ANALYZE) before the
+runs, as autovacuum would.
 
 How it is served and driven: `moedebog serve` (gunicorn, WhiteNoise) in its own process group on
-127.0.0.1, then wrk (Debian's `wrk`, a C load generator that leaves the cores to the server) with
-a Lua script that picks a random address from a list of real permalinks: a mixed run (every
-sampled address alike: 500 meetings, 500 items and 100 searches, so one request in eleven is a
-search) and one run per page type. The addresses are sampled from the
-pages an anonymous visitor can open; searches are Danish queries with and without filters. All of
-it twice: as served, with the page cache on and filled by one visit to every sampled address first
-(the steady state of a site whose pages are read more than once), and with the page cache off,
-which is what a page costs whenever it is rendered (the search engine keeps the rows and scores of
-words it has searched until the index changes; ``--cold-search`` adds a pass without that too,
-which is what a search costs the first time its words are searched after a change). Prints a table and
-writes bench/results/web.json (web-postgres.json for PostgreSQL); the exit code says whether the
-targets were met with the page cache on (or, with --only-uncached, off), and the JSON says it for
-each pass ("met", "met_uncached").
+127.0.0.1, as a public site runs it behind its reverse proxy: synchronous workers, two a core
+(``--threads 1``; ``--threads 4`` measures serve's own default, threaded workers), then wrk (Debian's
+`wrk`, a C load generator that leaves the cores to the server) with a Lua script that picks a random
+address from a list of real permalinks: a mixed run (every sampled address alike: 500 meetings, 500
+items and 100 searches, so one request in eleven is a search) and one run per page type. The addresses
+are sampled from the pages an anonymous visitor can open; searches are Danish queries with and without
+filters. All of it twice: as served, with the page cache on and filled by one visit to every sampled
+address first (the steady state of a site whose pages are read more than once), and with the page cache
+off, which is what a page costs whenever it is rendered (the search engine keeps the rows and scores of
+words it has searched until the index changes; ``--cold-search`` adds a pass without that too, which is
+what a search costs the first time its words are searched after a change). Prints a table and writes
+bench/results/web.json (web-postgres.json for PostgreSQL); the exit code says whether the targets were
+met with the page cache on (or, with --only-uncached, off), and the JSON says it for each pass ("met",
+"met_uncached").
 """
 
 from __future__ import annotations
@@ -140,8 +142,11 @@ def load_archive(database: str, corpus: Path, meetings: int, record: Path) -> di
 
 
 def analyze(database: str) -> None:
-    """PostgreSQL: refresh the planner's statistics, as autovacuum does some time after a large import
-    (right after it they still describe a nearly empty database, and plans are chosen accordingly).
+    """PostgreSQL: vacuum and refresh the planner's statistics, as autovacuum does some time after a
+    large import (right after it the statistics still describe a nearly empty database, and plans
+    are chosen accordingly; and until a table is vacuumed, an index-only scan must visit the table
+    too, as the theme sizes of an item page did: 154 table pages for one theme). Done here because
+    a test server may run without autovacuum, as these machines' does; a deployment has it on.
     SQLite keeps no statistics unless asked, and a deployment does not ask, so neither does this."""
     if not database.startswith("postgres"):
         return
@@ -152,7 +157,7 @@ from moedebog.boot import setup
 setup()
 from django.db import connection
 with connection.cursor() as cursor:
-    cursor.execute("ANALYZE")
+    cursor.execute("VACUUM ANALYZE")
 """
     subprocess.run([PYTHON, "-c", code], cwd=ROOT, check=True)
 
@@ -342,8 +347,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database", help="database URL (default: bench/results/web-<meetings>.sqlite3)")
     parser.add_argument("--connections", type=int, default=20, help="concurrent clients (20)")
     parser.add_argument("--duration", type=int, default=20, help="seconds per run (20)")
-    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: cores + 1)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker (4)")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="gunicorn workers (default: moedebog serve's, 2 a core with --threads 1)")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads per worker (1: synchronous workers, as behind a reverse proxy; "
+                             "moedebog serve's own default is 4)")
     parser.add_argument("--sample", type=int, default=500, help="meetings and items to draw addresses from")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cache-seconds", type=int, default=600, help="MOEDEBOG_PAGE_CACHE_SECONDS (600)")
@@ -363,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     loading = load_archive(database, corpus, args.meetings, RESULTS / f"web-{args.meetings}-{kind}-load.json")
     analyze(database)
     paths = sample_paths(database, args.sample, args.seed)
-    workers = args.workers or (os.cpu_count() or 1) + 1
+    from moedebog.commands.serve import default_workers
+
+    workers = args.workers or default_workers(args.threads)
     load_before = os.getloadavg()
     modes = {}
     if not args.only_uncached:

@@ -60,12 +60,12 @@ def free_port() -> int:
 class Server:
     """`moedebog serve` on 127.0.0.1 against the given database, until stopped."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, threads: int = 4) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
         command = [sys.executable, "-m", "moedebog", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                   "--workers", "2", "--threads", "4"]
+                   "--workers", "2", "--threads", str(threads)]
         log_path = ROOT / "bench" / "results" / "browser-server.log"
         log_path.parent.mkdir(parents=True, exist_ok=True)  # gitignored: absent in a fresh clone
         self.log = open(log_path, "w")  # noqa: SIM115

@@ -1,12 +1,26 @@
 """`moedebog serve [--host --port]`: the public archive with a production-grade server.
 
 Gunicorn, because Django page rendering is CPU-bound Python: a pre-forking server runs one worker
-process per core, so pages are rendered in parallel despite the GIL, and each worker's few threads
-overlap the time spent waiting on the database. It is the most used WSGI server for Django on
-Linux, restarts crashed workers, and needs no compiler. (Waitress, pure Python and portable, runs
-every request in one process and so uses one core.) Static files are collected once at start
-with hashed names and gzip/brotli copies, and served by WhiteNoise from memory-mapped files with
-far-future cache headers; no separate web server is needed in front for a single machine.
+process per core, so pages are rendered in parallel despite the GIL. It is the most used WSGI
+server for Django on Linux, restarts crashed workers, and needs no compiler. (Waitress, pure
+Python and portable, runs every request in one process and so uses one core.) Static files are
+collected once at start with hashed names and gzip/brotli copies, and served by WhiteNoise from
+memory-mapped files with far-future cache headers.
+
+Two ways to run the workers, by ``--threads``:
+
+- several threads a worker (the default, 4): gunicorn's threaded workers, which keep idle
+  keep-alive connections in a poller and give up on a client that sends nothing for a few
+  seconds, so the server can face browsers directly (``make run``, an intranet);
+- one (``--threads 1``): gunicorn's synchronous workers, twice as many as cores, each serving one
+  request at a time, for a server behind a reverse proxy that buffers requests (nginx, Caddy; a
+  public site has one anyway for TLS). Measured on the bench archive at 20 clients on two cores:
+  the same requests a second, and a p95 latency half as long (PostgreSQL search p95 75 against
+  182 ms, item 51 against 68). Threads of one process take turns on the GIL in slices of 5 ms,
+  which stretches every request that shares its process with another; and a threaded worker
+  accepts connections while it is busy and keeps kept-alive ones, so some processes carry most
+  of the load. A synchronous worker only accepts when it is free. It also waits for as long as
+  a client takes to send its request, which is why it wants the proxy in front.
 """
 
 from __future__ import annotations
@@ -24,16 +38,21 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1", help="adresse at lytte på (standard 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (standard 8000)")
     p.add_argument("--workers", type=int, default=0, metavar="N",
-                   help="antal arbejdsprocesser (standard: antal kerner + 1)")
-    p.add_argument("--threads", type=int, default=4, metavar="N", help="tråde pr. proces (standard 4)")
+                   help="antal arbejdsprocesser (standard: antal kerner + 1, med --threads 1 to pr. kerne)")
+    p.add_argument("--threads", type=int, default=4, metavar="N",
+                   help="tråde pr. proces (standard 4); 1 giver synkrone arbejdsprocesser, der kun tager én "
+                        "forespørgsel ad gangen: kortest svartid, men kun bag en omvendt proxy (nginx, Caddy)")
     p.add_argument("--access-log", action="store_true", help="skriv en linje pr. forespørgsel på stdout")
     p.add_argument("--import-if-empty", nargs="+", default=[], metavar="STI",
                    help="indlæs disse filer/mapper først, hvis arkivet ikke har nogen møder")
     p.set_defaults(handler=run)
 
 
-def default_workers() -> int:
-    return (os.cpu_count() or 1) + 1
+def default_workers(threads: int) -> int:
+    """One process a core and one more while threads overlap the database waits; two a core for
+    synchronous workers, whose waits only other processes can fill."""
+    cores = os.cpu_count() or 1
+    return cores + 1 if threads > 1 else 2 * cores
 
 
 def prepare(import_paths: list[str]) -> None:
@@ -86,11 +105,12 @@ def collect_static() -> None:
 
 
 def gunicorn_options(args: argparse.Namespace) -> dict[str, object]:
+    threads = max(1, args.threads)
     return {
         "bind": f"{args.host}:{args.port}",
-        "workers": args.workers or default_workers(),
-        "worker_class": "gthread",
-        "threads": max(1, args.threads),
+        "workers": args.workers or default_workers(threads),
+        "worker_class": "gthread" if threads > 1 else "sync",
+        "threads": threads,
         "preload_app": True,
         "accesslog": "-" if args.access_log else None,
         "errorlog": "-",
