@@ -98,6 +98,35 @@ def _throwaway(run: list[str]) -> int:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def drop_leftovers(url: str, pid: int) -> list[str]:
+    """Drop the test databases a run in process ``pid`` left behind (config.py names them
+    test_<database>_<pid>). Django drops its test database at the end of a run, but gives up with a
+    warning when a session is still open: PostgreSQL ends a server process's sessions a moment after
+    the process is gone, so a test that ran `moedebog serve` can leave one for a few milliseconds."""
+    import psycopg
+    from psycopg import sql
+
+    dropped = []
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
+            names = [row[0] for row in conn.execute("SELECT datname FROM pg_database WHERE datname LIKE %s",
+                                                    [f"test\\_%\\_{pid}"])]
+            for name in names:
+                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+                dropped.append(name)
+    except psycopg.Error as exc:
+        print(f"with_postgres: kunne ikke rydde op efter testene: {exc}", file=sys.stderr)
+    return dropped
+
+
+def _call(run: list[str], url: str, env: dict[str, str] | None = None) -> int:
+    """Run the command, then drop what test databases it left on the server."""
+    process = subprocess.Popen(run, env=env)
+    code = process.wait()
+    drop_leftovers(url, process.pid)
+    return code
+
+
 def _has_user(name: str) -> bool:
     try:
         pwd.getpwnam(name)
@@ -113,11 +142,11 @@ def main() -> int:
         return 2
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
-        return subprocess.call(run)
+        return _call(run, url)
     url = _local_server()
     if url:
         print(f"with_postgres: bruger {url}", file=sys.stderr)
-        return subprocess.call(run, env={**os.environ, "DATABASE_URL": url})
+        return _call(run, url, env={**os.environ, "DATABASE_URL": url})
     return _throwaway(run)
 
 

@@ -10,9 +10,11 @@ import http.client
 from urllib.parse import urlparse
 
 import pytest
+from django.db import connection
 
 from moedebog.commands import serve
 from tests.site import browser
+from tests.site.browser import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +48,6 @@ def _get(url: str, path: str) -> tuple[int, str | None]:
 
 @pytest.mark.parametrize("threads", [1, 4])
 def test_both_kinds_of_worker_serve_the_archive(archive, django_db_blocker, threads: int) -> None:
-    from django.db import connection
-
     from moedebog.config import database_url
 
     with django_db_blocker.unblock():
@@ -63,3 +63,33 @@ def test_both_kinds_of_worker_serve_the_archive(archive, django_db_blocker, thre
         running.stop()
         with django_db_blocker.unblock():
             browser.wait_for_other_sessions(connection)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's test databases")
+def test_a_test_database_left_behind_is_dropped_after_the_run(django_db_blocker) -> None:
+    """scripts/with_postgres.py drops what a run's process left, even with a session still open."""
+    import importlib.util
+
+    import psycopg
+
+    from moedebog.config import database_url
+
+    spec = importlib.util.spec_from_file_location("with_postgres", ROOT / "scripts" / "with_postgres.py")
+    with_postgres = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(with_postgres)
+    with django_db_blocker.unblock():
+        url = database_url(connection.settings_dict)
+    pid = 4_000_000_000  # no process has it
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE test_left_{pid}")
+        admin.execute(f"CREATE DATABASE test_kept_{pid}1")  # another run's
+    try:
+        with psycopg.connect(url.rsplit("/", 1)[0] + f"/test_left_{pid}"):  # still open while it is dropped
+            assert with_postgres.drop_leftovers(url, pid) == [f"test_left_{pid}"]
+        with psycopg.connect(url, autocommit=True) as admin:
+            names = {r[0] for r in admin.execute("SELECT datname FROM pg_database WHERE datname LIKE 'test_%%'")}
+        assert f"test_left_{pid}" not in names and f"test_kept_{pid}1" in names
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            for name in (f"test_left_{pid}", f"test_kept_{pid}1"):
+                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
