@@ -59,6 +59,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MOEDEBOG_EMAIL_FROM", "moedebog@localhost", "Afsenderadressen på høringer og påmindelser."),
     Setting("MOEDEBOG_SITE_URL", "http://127.0.0.1:8000",
             "Sitets adresse udefra; bruges i de personlige svarlinks i høringsmails."),
+    Setting("MOEDEBOG_HTTPS", "0",
+            "1: sitet nås over HTTPS (bag en proxy med certifikatet): cookies kun over HTTPS og HSTS i et år."),
     Setting("MOEDEBOG_REMINDER_DAYS", "3",
             "Så mange dage før høringsfristen sender `moedebog remind` påmindelser til dem, der ikke har svaret."),
 )

@@ -103,4 +103,13 @@ EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = config.get("MOEDEBOG_EMAIL_FROM")
 #: The address of this site as recipients reach it, for the answer links in consultation emails.
 MOEDEBOG_SITE_URL = config.get("MOEDEBOG_SITE_URL").rstrip("/")
+#: Forms posted from the site's own public address pass the CSRF origin check even where the proxy
+#: in front does not say the request came over HTTPS (Django compares the Origin with its own scheme).
+CSRF_TRUSTED_ORIGINS = [MOEDEBOG_SITE_URL] if MOEDEBOG_SITE_URL.startswith(("http://", "https://")) else []
+if config.get("MOEDEBOG_HTTPS") == "1":
+    # Served over HTTPS by the proxy that holds the certificate: the login's session and CSRF
+    # cookies never travel in clear, and browsers are told to come back over HTTPS only (sent on
+    # requests the proxy marks as HTTPS, X-Forwarded-Proto). Plain http is the proxy's to redirect.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
 MOEDEBOG_REMINDER_DAYS = int(config.get("MOEDEBOG_REMINDER_DAYS"))

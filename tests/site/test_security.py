@@ -83,3 +83,28 @@ def test_error_page_needs_no_database_and_tells_nothing(rf) -> None:
     response = server_error(rf.get("/"))
     html = response.content.decode()
     assert response.status_code == 500 and "Der opstod en fejl" in html and "Traceback" not in html
+
+
+def _settings_in(env: dict[str, str], code: str) -> str:
+    """What ``code`` prints in a fresh process with these settings (settings are read at start)."""
+    import os
+    import subprocess
+    import sys
+
+    full = ("import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'moedebog.settings'); "
+            "django.setup(); from django.conf import settings; " + code)
+    done = subprocess.run([sys.executable, "-c", full], env={**os.environ, **env}, capture_output=True, text=True,
+                          check=True)
+    return done.stdout.strip()
+
+
+def test_https_makes_cookies_secure_and_sends_hsts() -> None:
+    code = ("from django.test import RequestFactory; from django.http import HttpResponse; "
+            "from django.middleware.security import SecurityMiddleware; "
+            "r = SecurityMiddleware(lambda q: HttpResponse())(RequestFactory().get('/', secure=True)); "
+            "print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, "
+            "r.get('Strict-Transport-Security'), settings.CSRF_TRUSTED_ORIGINS)")
+    on = _settings_in({"MOEDEBOG_HTTPS": "1", "MOEDEBOG_SITE_URL": "https://moeder.example.dk/"}, code)
+    assert on == "True True max-age=31536000 ['https://moeder.example.dk']"
+    off = _settings_in({"MOEDEBOG_HTTPS": "0", "MOEDEBOG_SITE_URL": "http://127.0.0.1:8000"}, code)
+    assert off == "False False None ['http://127.0.0.1:8000']"

@@ -15,7 +15,7 @@ Two ways to run the workers, by ``--threads``:
 - one (``--threads 1``): gunicorn's synchronous workers, twice as many as cores, each serving one
   request at a time, for a server behind a reverse proxy that buffers requests (nginx, Caddy; a
   public site has one anyway for TLS). Measured on the bench archive at 20 clients on two cores:
-  the same requests a second, and a p95 latency half as long (PostgreSQL search p95 75 against
+  as many requests a second or more, and a p95 latency half as long (PostgreSQL search p95 75 against
   182 ms, item 51 against 68). Threads of one process take turns on the GIL in slices of 5 ms,
   which stretches every request that shares its process with another; and a threaded worker
   accepts connections while it is busy and keeps kept-alive ones, so some processes carry most
