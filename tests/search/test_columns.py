@@ -155,3 +155,18 @@ def test_a_write_to_the_index_forgets_the_phrases() -> None:
     after = search("uddannelse")
     PHRASES.clear()
     assert after.total == search("uddannelse").total > first.total - 1
+
+
+def test_columns_read_before_the_fork_serve_the_searches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What ``moedebog serve`` reads before forking its workers is what their searches use."""
+    import_path(seed("000"))
+    assert STORE.preload(current()) == SearchDoc.objects.count() + SearchPart.objects.count()
+    reads: list[str] = []
+    real = columns._read
+    monkeypatch.setattr(columns, "_read", lambda b, spec, where, params: reads.append(where) or real(b, spec, where,
+                                                                                                  params))
+    assert search("uddannelse").total
+    assert "1=1" not in reads  # no full read: the preloaded columns were used
+    with transaction.atomic():
+        STORE.clear()
+        assert STORE.preload(current()) == 0 and not len(_kept("doc"))

@@ -198,6 +198,23 @@ class Store:
         with self._lock:
             self._kept.clear()
 
+    def preload(self, backend: Backend) -> int:
+        """Read both tables' columns now; returns the rows read. ``moedebog serve`` calls this
+        before it forks its workers: they then share one copy (memory pages are copied only when
+        written, and the arrays are never written; rows added later go to each worker's own
+        merged copy), and no worker's first search pays for the read (0.3 s for 10 000 meetings).
+        Nothing is kept inside a transaction, as everywhere here."""
+        if connection.in_atomic_block:
+            return 0
+        database = str(connection.settings_dict.get("NAME"))
+        read = 0
+        for name, spec in _specs(backend).items():
+            table = _read(backend, spec, "1=1", [])
+            with self._lock:
+                self._kept[(database, name)] = _Kept(table, len(table))
+            read += len(table)
+        return read
+
     def rows(self, backend: Backend, name: str, ids: np.ndarray,
              fingerprint: object = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """The columns of the rows ``ids`` of table ``name`` ("doc" or "part"), as
