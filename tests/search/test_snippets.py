@@ -27,7 +27,7 @@ def _reference(fields: list[Field], exact: set[str], prefixes: set[str],
     for index, f in enumerate(fields):
         if not f.text.strip():
             continue
-        spans, matched = snippets._hits(f.text, exact, prefixes, phrases)
+        spans, matched = snippets._hits(f.text, exact, prefixes, phrases, snippets.names_date(exact))
         start, distinct = snippets._best_window(matched)
         if best is None or (distinct, -index) > best[0]:
             best = ((distinct, -index), f, spans, matched, start)
@@ -110,7 +110,8 @@ def _naive_matches(text: str, exact: set[str], prefixes: set[str]) -> list[str |
 def test_remembered_words_match_as_when_matched_one_by_one(text: str, query: str) -> None:
     exact, prefixes, _ = _highlight(query)
     exact = {e for e in exact if e.isalpha()}  # dates and phrases are marked after this step
-    assert snippets._hits(text, exact, prefixes, set())[1] == _naive_matches(text, exact, prefixes)
+    matched = snippets._hits(text, exact, prefixes, set(), snippets.names_date(exact))[1]
+    assert matched == _naive_matches(text, exact, prefixes)
 
 
 def _cut_word_by_word(text: str, spans: list[tuple[int, int]], matched: list[str | None], start: int) -> str:
@@ -138,7 +139,7 @@ def _cut_word_by_word(text: str, spans: list[tuple[int, int]], matched: list[str
        .map(" ".join), st.sampled_from(QUERIES[:-1]), st.integers(0, 60))
 def test_plain_text_in_one_piece_writes_the_same_snippet(text: str, query: str, start: int) -> None:
     exact, prefixes, phrases = _highlight(query)
-    spans, matched = snippets._hits(text, exact, prefixes, phrases)
+    spans, matched = snippets._hits(text, exact, prefixes, phrases, snippets.names_date(exact))
     start = min(start, max(0, len(spans) - 1))
     made = snippets._cut(text, spans, matched, start)
     assert made.html() == _cut_word_by_word(text, spans, matched, start)

@@ -29,7 +29,7 @@ import numpy as np
 from django.db import connection
 
 from moedebog.archive.models import Section
-from moedebog.search.backends import Backend
+from moedebog.search.backends import SCORE_SCALE, Backend
 from moedebog.search.idsets import locate
 
 AUDIENCES = ("all", "public", "internal")
@@ -133,6 +133,16 @@ def parse_ints(text: str | None) -> np.ndarray:
     return np.fromstring(text, dtype=np.int64, sep=",")
 
 
+def read_match(backend: Backend, sql: str, params: list[object], scored: bool = False) -> tuple[np.ndarray, ...]:
+    """The ids (and, when ``scored``, scores) of the rows ``sql`` selects as ``id`` (and ``score``),
+    read as one row of comma-separated lists: the engine's matches and filters, each kept phrase."""
+    exprs = [backend.aggregate("m.id")] + ([backend.aggregate(backend.scaled("m.score"))] if scored else [])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(exprs)} FROM ({sql}) m", params)
+        row = cursor.fetchone()
+    return (parse_ints(row[0]), parse_ints(row[1]) / SCORE_SCALE) if scored else (parse_ints(row[0]),)
+
+
 def _columns(backend: Backend, spec: Spec, where: str, params: list[object],
              before: str = "") -> tuple[list[object], np.ndarray, dict[str, np.ndarray]]:
     """The rows matching ``where`` as (the values of the ``before`` expressions, ids sorted,
@@ -199,7 +209,8 @@ class Store:
             self._kept.clear()
 
     def preload(self, backend: Backend) -> int:
-        """Read both tables' columns now; returns the rows read. ``moedebog serve`` calls this
+        """Read both tables' columns now, as a search would (what is already kept is checked, not
+        read again); returns the rows kept. ``moedebog serve`` calls this
         before it forks its workers: they then share one copy (memory pages are copied only when
         written, and the arrays are never written; rows added later go to each worker's own
         merged copy), and no worker's first search pays for the read (0.3 s for 10 000 meetings).
@@ -207,13 +218,9 @@ class Store:
         if connection.in_atomic_block:
             return 0
         database = str(connection.settings_dict.get("NAME"))
-        read = 0
-        for name, spec in _specs(backend).items():
-            table = _read(backend, spec, "1=1", [])
-            with self._lock:
-                self._kept[(database, name)] = _Kept(table, len(table))
-            read += len(table)
-        return read
+        nothing = np.zeros(0, dtype=np.int64)  # no ids asked for: just what the store keeps
+        return sum(len(self._table(backend, spec, (database, name), nothing, None))
+                   for name, spec in _specs(backend).items())
 
     def rows(self, backend: Backend, name: str, ids: np.ndarray,
              fingerprint: object = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:

@@ -20,8 +20,8 @@ from moedebog.archive import models
 from moedebog.archive.prepared import Many, Prepared, fetch
 from moedebog.search import extract, indexer
 from moedebog.search import query as q
-from moedebog.search.backends import SCORE_SCALE, Backend, current
-from moedebog.search.columns import STORE, parse_ints
+from moedebog.search.backends import Backend, current
+from moedebog.search.columns import STORE, read_match
 from moedebog.search.danish import fold
 from moedebog.search.hits import hits as _hits
 from moedebog.search.matches import Criteria, Matches, align, distinct, kind_counts, part_docs
@@ -53,15 +53,6 @@ def _body_ids(names: tuple[str, ...]) -> list[int]:
     return ids
 
 
-def _aggregate(backend: Backend, sql: str, params: list[object], scored: bool = False) -> tuple[np.ndarray, ...]:
-    """The ids (and scores) of a match, read as one row of two comma-separated lists."""
-    columns = [backend.aggregate("m.id")] + ([backend.aggregate(backend.scaled("m.score"))] if scored else [])
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(columns)} FROM ({sql}) m", params)
-        row = cursor.fetchone()
-    return (parse_ints(row[0]), parse_ints(row[1]) / SCORE_SCALE) if scored else (parse_ints(row[0]),)
-
-
 def _criteria(backend: Backend, filters: q.Filters, private: bool) -> Criteria:
     case_docs = None
     if filters.cases:
@@ -69,7 +60,7 @@ def _criteria(backend: Backend, filters: q.Filters, private: bool) -> Criteria:
         for key in (extract.case_key(c) for c in filters.cases):
             clauses.append("case_key = %s OR case_key LIKE %s")
             params += [key, f"%{key}"]
-        case_docs = distinct(_aggregate(backend, f"SELECT id FROM search_searchdoc WHERE {' OR '.join(clauses)}",
+        case_docs = distinct(read_match(backend, f"SELECT id FROM search_searchdoc WHERE {' OR '.join(clauses)}",
                                          params)[0])
     return Criteria(
         private=private, bodies=tuple(_body_ids(filters.bodies)) if filters.bodies else None,
@@ -87,7 +78,7 @@ def _found(backend: Backend, phrases: Lookup | None, table: str, p: Plan, scored
     rows = phrases.match(table, p) if phrases is not None else None
     if rows is not None:
         return rows
-    return _aggregate(backend, *(backend.doc_match if table == "doc" else backend.part_match)(p, scored), scored=scored)
+    return read_match(backend, *(backend.doc_match if table == "doc" else backend.part_match)(p, scored), scored=scored)
 
 
 def _parts(backend: Backend, phrases: Lookup | None, p: Plan, scored: bool, seen: object) -> Parts:

@@ -41,8 +41,8 @@ import numpy as np
 from django.db import connection
 
 from moedebog import config
-from moedebog.search.backends import SCORE_SCALE, Backend
-from moedebog.search.columns import parse_ints
+from moedebog.search.backends import Backend
+from moedebog.search.columns import read_match
 from moedebog.search.idsets import locate, member
 from moedebog.search.plan import All, Any, Expr, Plan, Seq, Term
 
@@ -145,12 +145,16 @@ class Lookup:
         """What ``make`` derives from the rows that match ``plan`` (their columns, say), kept as
         the phrases are: until the index changes. A reader who narrows a search by body, year or
         kind, or turns its pages, asks for the same rows again with every click."""
-        key = (self.database, name, self.backend.key(plan))
+        return self._kept((self.database, name, self.backend.key(plan)), make)
+
+    def _kept(self, key: tuple[str, str, str], make: Callable[[], T]) -> T:
+        """The entry ``key``, made by ``make`` (read-only) and kept at this search's fingerprint
+        when it is not kept yet."""
         value = self.cache.get(key)
         if value is None:
             value = _read_only(make())
             self.cache.put(key, value, self.limit, self.fingerprint)
-        return value
+        return value  # type: ignore[return-value]
 
     def match(self, table: str, plan: Plan) -> Rows | None:
         """The rows that match ``plan`` with their scores, or None where the database answers
@@ -189,19 +193,12 @@ class Lookup:
         return ids, scores
 
     def _phrase(self, table: str, expr: Term | Seq) -> Rows:
-        key = (self.database, table, self.backend.compile(expr))
-        rows = self.cache.get(key)
-        if rows is None:
-            single = Plan(must=[expr])
-            sql, params = (self.backend.doc_match if table == "doc" else self.backend.part_match)(single, True)
-            scale = self.backend.scaled("m.score")
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT {self.backend.aggregate('m.id')}, {self.backend.aggregate(scale)} "
-                               f"FROM ({sql}) m", params)
-                row = cursor.fetchone()
-            rows = _read_only(_sorted((parse_ints(row[0]), parse_ints(row[1]) / SCORE_SCALE)))
-            self.cache.put(key, rows, self.limit, self.fingerprint)
-        return rows
+        def read() -> Rows:
+            match = self.backend.doc_match if table == "doc" else self.backend.part_match
+            ids, scores = read_match(self.backend, *match(Plan(must=[expr]), True), scored=True)
+            return _sorted((ids, scores))
+
+        return self._kept((self.database, table, self.backend.compile(expr)), read)
 
 
 def fingerprint(backend: Backend) -> object:

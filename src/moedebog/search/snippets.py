@@ -42,12 +42,17 @@ class Snippet:
 Phrases = set[tuple[str, ...]]
 
 
-def _hits(text: str, exact: set[str], prefixes: set[str],
-          phrases: Phrases) -> tuple[list[tuple[int, int]], list[str | None]]:
+def names_date(exact: set[str]) -> bool:
+    """Whether a query term could be a date: every date token has a digit."""
+    return not all(e.isalpha() for e in exact)
+
+
+def _hits(text: str, exact: set[str], prefixes: set[str], phrases: Phrases,
+          dated: bool) -> tuple[list[tuple[int, int]], list[str | None]]:
     """Token spans of ``text`` and, per token, the query term it matches (or None). The dates a
     text names (the analysis' extras, most of its cost where a text has digits) are looked for only
-    when a query term could be one: every extra token has a digit."""
-    analysis = analyze(text, extras=not all(e.isalpha() for e in exact))
+    when the query names one (``dated``, from ``names_date``)."""
+    analysis = analyze(text, extras=dated)
     tokens = analysis.tokens
     spans = [(t.start, t.end) for t in tokens]
     parts = [e for e in exact if len(e) >= MIN_COMPOUND_PART and e.isalpha()]
@@ -171,7 +176,7 @@ def make(fields: list[Field], exact: set[str], prefixes: set[str],
     """The best snippet of ``fields`` and the kind of the field it came from: the first field with
     the most different query terms in one window (the first non-empty field when none has any)."""
     needles = _needles(exact, prefixes, phrases)
-    dated = any(not e.isalpha() for e in exact)
+    dated = names_date(exact)
     best: tuple[tuple[int, int], Field, tuple[list[tuple[int, int]], list[str | None], int] | None] | None = None
     for index, f in enumerate(fields):
         if not f.text.strip():
@@ -180,7 +185,7 @@ def make(fields: list[Field], exact: set[str], prefixes: set[str],
             if best is None:
                 best = ((0, -index), f, None)
             continue
-        spans, matched = _hits(f.text, exact, prefixes, phrases)
+        spans, matched = _hits(f.text, exact, prefixes, phrases, dated)
         start, distinct = _best_window(matched)
         score = (distinct, -index)
         if best is None or score > best[0]:
@@ -189,6 +194,6 @@ def make(fields: list[Field], exact: set[str], prefixes: set[str],
         return Snippet(), None
     _, f, found = best
     if found is None:  # no field has a match: the start of the first
-        spans, matched = _hits(f.text, exact, prefixes, phrases)
+        spans, matched = _hits(f.text, exact, prefixes, phrases, dated)
         found = (spans, matched, _best_window(matched)[0])
     return _cut(f.text, *found), f.kind

@@ -5,10 +5,10 @@ lookup and a node render per field, and a page of ten hits, four facets of up to
 forty options ran several hundred of them (measured on the bench's 100 searches: 2.1 ms of
 template a page before, 1.0 ms with these filters). Each filter returns the same markup the
 template's loop made, byte for byte. Every value goes through ``esc`` (from ``archive``), which
-escapes exactly as a template variable is escaped (titles, body names and labels come from imported documents; a
-snippet is already escaped, with <mark> around the matches, and is kept as it is); it is Django's
-``conditional_escape`` without the lazy-argument wrappers that made a quarter of the filters' cost
-when they used ``format_html``.
+escapes exactly as a template variable is escaped (titles, body names and labels come from imported
+documents; a snippet is already escaped, with <mark> around the matches, and is kept as it is); it
+is Django's ``conditional_escape`` without the lazy-argument wrappers that made a quarter of the
+filters' cost when they used ``format_html``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from moedebog.site.searching import FACET_SHOWN, Facet, Hit
 from moedebog.site.templatetags.archive import _format, esc
 
 register = template.Library()
-
 
 
 def _date(moment: datetime, fmt: str) -> str:
